@@ -1,0 +1,191 @@
+package dev.selectors.posix;
+
+import dev.selectors.FileObject;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * An owned file descriptor: what {@link Socket} and {@link Pipe.End} share. It closes its fd
+ * once, answers {@code fileno() == -1} afterwards (as Python does), switches blocking mode, and
+ * moves bytes between the fd and {@link ByteBuffer}s.
+ *
+ * <p>A direct buffer is read into and written from in place (its address is cached, so reusing
+ * one buffer per connection makes each transfer one native call); a heap buffer goes through a
+ * temporary native copy. Calls interrupted by a signal are retried (PEP 475). Not thread-safe:
+ * one thread at a time, as with a Python socket.
+ */
+public abstract class Descriptor implements FileObject, Closeable {
+
+    /** The binding every call goes through. */
+    protected final LibC libc;
+    private int fd;
+    private boolean blocking = true;
+    private ByteBuffer cachedBuffer;
+    private long cachedAddress;
+
+    /**
+     * Takes ownership of an open fd.
+     *
+     * @param libc the binding
+     * @param fd   an open, blocking file descriptor
+     */
+    protected Descriptor(LibC libc, int fd) {
+        this.libc = libc;
+        this.fd = fd;
+    }
+
+    /**
+     * Python's {@code fileno()}.
+     *
+     * @return the fd, or -1 once closed
+     */
+    @Override
+    public final int fileno() {
+        return fd;
+    }
+
+    /**
+     * Python's {@code setblocking(flag)}.
+     *
+     * @param flag false for non-blocking mode, where calls that would wait throw
+     *             {@link BlockingIOException}
+     * @throws IOException fcntl failed (EBADF once closed)
+     */
+    public final void setBlocking(boolean flag) throws IOException {
+        int flags = Errno.check("fcntl", libc.fcntl(fd, PosixConstants.F_GETFL, 0));
+        int wanted = flag ? flags & ~PosixConstants.O_NONBLOCK : flags | PosixConstants.O_NONBLOCK;
+        if (wanted != flags) {
+            Errno.check("fcntl", libc.fcntl(fd, PosixConstants.F_SETFL, wanted));
+        }
+        blocking = flag;
+    }
+
+    /**
+     * Python's {@code getblocking()}.
+     *
+     * @return whether this descriptor is in blocking mode
+     */
+    public final boolean getBlocking() {
+        return blocking;
+    }
+
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return true once closed
+     */
+    public final boolean isClosed() {
+        return fd < 0;
+    }
+
+    /**
+     * Python's {@code close()}: closes the fd; calling it again does nothing.
+     *
+     * @throws IOException the kernel reported an error other than EINTR (the fd is released
+     *                     all the same)
+     */
+    @Override
+    public void close() throws IOException {
+        int closing = fd;
+        if (closing < 0) {
+            return;
+        }
+        fd = -1;
+        cachedBuffer = null;
+        int r = libc.close(closing);
+        // Linux releases the fd even when close reports EINTR; retrying could close another fd.
+        if (r < 0 && -r != Errno.EINTR) {
+            throw Errno.exception("close", -r);
+        }
+    }
+
+    /**
+     * Reads into {@code buffer} from its position, advancing it.
+     *
+     * @param call   "recv" or "read", deciding the system call
+     * @param buffer the destination
+     * @return the bytes read; 0 at end of stream (or when the buffer has no room)
+     * @throws IOException the call failed; {@link BlockingIOException} when nothing is ready
+     *                     in non-blocking mode
+     */
+    protected final int readInto(String call, ByteBuffer buffer) throws IOException {
+        int length = buffer.remaining();
+        if (length == 0) {
+            return 0;
+        }
+        if (buffer.isDirect()) {
+            int n = (int) transferIn(call, addressOf(buffer) + buffer.position(), length);
+            buffer.position(buffer.position() + n);
+            return n;
+        }
+        try (NativeMemory temp = libc.allocate(length)) {
+            int n = (int) transferIn(call, temp.address(), length);
+            ByteBuffer source = temp.buffer().duplicate();
+            source.limit(n);
+            buffer.put(source);
+            return n;
+        }
+    }
+
+    /**
+     * Writes from {@code buffer}'s position, advancing it by what was written.
+     *
+     * @param call   "send" or "write", deciding the system call
+     * @param buffer the source
+     * @return the bytes written, possibly fewer than remained
+     * @throws IOException the call failed; {@link BlockingIOException} when no byte fits in
+     *                     non-blocking mode
+     */
+    protected final int writeFrom(String call, ByteBuffer buffer) throws IOException {
+        int length = buffer.remaining();
+        if (length == 0) {
+            return 0;
+        }
+        if (buffer.isDirect()) {
+            int n = (int) transferOut(call, addressOf(buffer) + buffer.position(), length);
+            buffer.position(buffer.position() + n);
+            return n;
+        }
+        try (NativeMemory temp = libc.allocate(length)) {
+            temp.buffer().put(0, buffer.array(), buffer.arrayOffset() + buffer.position(), length);
+            int n = (int) transferOut(call, temp.address(), length);
+            buffer.position(buffer.position() + n);
+            return n;
+        }
+    }
+
+    private long transferIn(String call, long address, int length) throws IOException {
+        for (;;) {
+            long n = call.equals("recv") ? libc.recv(fd, address, length, 0)
+                    : libc.read(fd, address, length);
+            if (n >= 0) {
+                return n;
+            }
+            if (-n != Errno.EINTR) {
+                throw Errno.exception(call, (int) -n);
+            }
+        }
+    }
+
+    private long transferOut(String call, long address, int length) throws IOException {
+        for (;;) {
+            long n = call.equals("send") ? libc.send(fd, address, length, PosixConstants.MSG_NOSIGNAL)
+                    : libc.write(fd, address, length);
+            if (n >= 0) {
+                return n;
+            }
+            if (-n != Errno.EINTR) {
+                throw Errno.exception(call, (int) -n);
+            }
+        }
+    }
+
+    private long addressOf(ByteBuffer direct) {
+        if (direct != cachedBuffer) {
+            cachedAddress = libc.address(direct);
+            cachedBuffer = direct;
+        }
+        return cachedAddress;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.selectors.posix;
+
+import dev.selectors.spi.AbstractSelector;
+import dev.selectors.spi.Timeouts;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Python's {@code PollSelector}: poll(2)-based.
+ *
+ * <p>The {@code struct pollfd} array lives in native memory and is kept up to date by
+ * register, modify and unregister, so a select is one poll(2) call and a scan of the entries it
+ * reports, with no allocation. Entry 0 is the wake-up pipe.
+ */
+public final class PollSelector extends AbstractSelector {
+
+    private final LibC libc;
+    private final PollFdArray pollFds;
+    private final PipeWaker waker;
+    // fd -> index in pollFds, -1 when absent; an array so that no lookup boxes an Integer.
+    private int[] indexByFd = new int[64];
+
+    /**
+     * Opens a poll selector.
+     *
+     * @throws IOException the wake-up pipe could not be created
+     */
+    public PollSelector() throws IOException {
+        this(Natives.libc());
+    }
+
+    PollSelector(LibC libc) throws IOException {
+        super("poll");
+        this.libc = libc;
+        Arrays.fill(indexByFd, -1);
+        this.waker = new PipeWaker(libc);
+        this.pollFds = new PollFdArray(libc, 64);
+        pollFds.add(waker.readFd(), PosixConstants.POLLIN);
+    }
+
+    static short toPollEvents(int events) {
+        short pollEvents = 0;
+        if ((events & EVENT_READ) != 0) {
+            pollEvents |= PosixConstants.POLLIN;
+        }
+        if ((events & EVENT_WRITE) != 0) {
+            pollEvents |= PosixConstants.POLLOUT;
+        }
+        return pollEvents;
+    }
+
+    /**
+     * Python's mapping: anything but POLLIN (POLLOUT, POLLERR, POLLHUP, POLLNVAL) makes the fd
+     * writable, anything but POLLOUT makes it readable, so errors reach both kinds of waiter.
+     */
+    static int fromPollEvents(int revents) {
+        int events = 0;
+        if ((revents & ~PosixConstants.POLLIN) != 0) {
+            events |= EVENT_WRITE;
+        }
+        if ((revents & ~PosixConstants.POLLOUT) != 0) {
+            events |= EVENT_READ;
+        }
+        return events;
+    }
+
+    @Override
+    protected void addInterest(int fd, int events) {
+        if (fd >= indexByFd.length) {
+            int oldLength = indexByFd.length;
+            indexByFd = Arrays.copyOf(indexByFd, Math.max(fd + 1, oldLength * 2));
+            Arrays.fill(indexByFd, oldLength, indexByFd.length, -1);
+        }
+        indexByFd[fd] = pollFds.add(fd, toPollEvents(events));
+    }
+
+    @Override
+    protected void changeInterest(int fd, int oldEvents, int newEvents) {
+        pollFds.setEvents(indexByFd[fd], toPollEvents(newEvents));
+    }
+
+    @Override
+    protected void removeInterest(int fd, int events) {
+        int index = indexByFd[fd];
+        indexByFd[fd] = -1;
+        int movedFd = pollFds.remove(index);
+        if (movedFd >= 0) {
+            indexByFd[movedFd] = index;
+        }
+    }
+
+    @Override
+    protected void doSelect(long timeoutNanos) throws IOException {
+        long deadline = Timeouts.deadline(timeoutNanos);
+        long remaining = timeoutNanos;
+        int readyCount;
+        for (;;) {
+            readyCount = libc.poll(pollFds.address(), pollFds.count(),
+                    Timeouts.toMillisRoundingUp(remaining));
+            if (readyCount >= 0) {
+                break;
+            }
+            if (-readyCount != Errno.EINTR) {
+                throw Errno.exception("poll", -readyCount);
+            }
+            remaining = Timeouts.remaining(timeoutNanos, deadline);
+        }
+        for (int i = 0, found = 0; found < readyCount && i < pollFds.count(); i++) {
+            short revents = pollFds.revents(i);
+            if (revents == 0) {
+                continue;
+            }
+            found++;
+            if (i == 0) {
+                wakeupReceived();
+            } else {
+                ready(pollFds.fd(i), fromPollEvents(revents));
+            }
+        }
+    }
+
+    @Override
+    protected void signalWakeup() throws IOException {
+        waker.signal();
+    }
+
+    @Override
+    protected void clearWakeup() throws IOException {
+        waker.drain();
+    }
+
+    @Override
+    protected void implClose() {
+        waker.close();
+        pollFds.close();
+    }
+}

@@ -1,0 +1,177 @@
+package dev.selectors.posix;
+
+import dev.selectors.spi.AbstractSelector;
+import dev.selectors.spi.Timeouts;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Python's {@code SelectSelector}: select(2)-based, the last resort.
+ *
+ * <p>select(2) can only watch fds below {@code FD_SETSIZE} (1024 on Linux and macOS), so
+ * register refuses larger fds with an {@link IllegalArgumentException}, as Python's
+ * {@code select.select} refuses them with ValueError; nothing is ever written past a set.
+ * The read and write sets are kept as Java bit sets and copied into preallocated native
+ * {@code fd_set}s before each call, since select(2) overwrites them.
+ */
+public final class SelectSelector extends AbstractSelector {
+
+    private static final int FD_SETSIZE = PosixConstants.FD_SETSIZE;
+
+    private final LibC libc;
+    private final PipeWaker waker;
+    private final long[] readBits = new long[FD_SETSIZE / 64];
+    private final long[] writeBits = new long[FD_SETSIZE / 64];
+    private final FdSet readSet;
+    private final FdSet writeSet;
+    // struct timeval { time_t tv_sec; suseconds_t tv_usec; }: 16 bytes on LP64 targets. macOS's
+    // tv_usec is an int32 followed by padding; a little-endian 8-byte store there is the same.
+    private final NativeMemory timeval;
+    private int maxFd;
+
+    /**
+     * Opens a select selector.
+     *
+     * @throws IOException the wake-up pipe could not be created, or got an fd at or above
+     *                     FD_SETSIZE
+     */
+    public SelectSelector() throws IOException {
+        this(Natives.libc());
+    }
+
+    SelectSelector(LibC libc) throws IOException {
+        super("select");
+        this.libc = libc;
+        this.waker = new PipeWaker(libc);
+        if (waker.readFd() >= FD_SETSIZE) {
+            waker.close();
+            throw new IOException("select: the wake-up pipe got fd " + waker.readFd()
+                    + ", at or above FD_SETSIZE (" + FD_SETSIZE + "); use the poll selector");
+        }
+        int wordBytes = PosixConstants.FD_SET_WORD_BYTES;
+        this.readSet = new FdSet(libc, FD_SETSIZE, wordBytes);
+        this.writeSet = new FdSet(libc, FD_SETSIZE, wordBytes);
+        this.timeval = libc.allocate(16);
+        setBit(readBits, waker.readFd());
+        maxFd = waker.readFd();
+    }
+
+    private static void setBit(long[] bits, int fd) {
+        bits[fd >>> 6] |= 1L << (fd & 63);
+    }
+
+    private static void clearBit(long[] bits, int fd) {
+        bits[fd >>> 6] &= ~(1L << (fd & 63));
+    }
+
+    @Override
+    protected void checkFd(int fd) {
+        if (fd >= FD_SETSIZE) {
+            throw new IllegalArgumentException("filedescriptor out of range in select(): fd " + fd
+                    + " is not below FD_SETSIZE (" + FD_SETSIZE + "); use the poll or the default selector");
+        }
+    }
+
+    @Override
+    protected void addInterest(int fd, int events) {
+        if ((events & EVENT_READ) != 0) {
+            setBit(readBits, fd);
+        }
+        if ((events & EVENT_WRITE) != 0) {
+            setBit(writeBits, fd);
+        }
+        maxFd = Math.max(maxFd, fd);
+    }
+
+    @Override
+    protected void changeInterest(int fd, int oldEvents, int newEvents) {
+        clearBit(readBits, fd);
+        clearBit(writeBits, fd);
+        addInterest(fd, newEvents);
+    }
+
+    @Override
+    protected void removeInterest(int fd, int events) {
+        clearBit(readBits, fd);
+        clearBit(writeBits, fd);
+        if (fd == maxFd) {
+            maxFd = waker.readFd();
+            for (int f = fd - 1; f > maxFd; f--) {
+                if (keyFor(f) != null) {
+                    maxFd = f;
+                    break;
+                }
+            }
+        }
+    }
+
+    @Override
+    protected void doSelect(long timeoutNanos) throws IOException {
+        long deadline = Timeouts.deadline(timeoutNanos);
+        long remaining = timeoutNanos;
+        int nfds = maxFd + 1;
+        int readyCount;
+        for (;;) {
+            readSet.load(readBits, nfds);
+            writeSet.load(writeBits, nfds);
+            long timeout = 0;
+            if (remaining >= 0) {
+                // Round up to whole microseconds, as CPython does (_PyTime_ROUND_CEILING).
+                long micros = remaining / 1000 + (remaining % 1000 == 0 ? 0 : 1);
+                timeval.buffer().putLong(0, micros / 1_000_000);
+                timeval.buffer().putLong(8, micros % 1_000_000);
+                timeout = timeval.address();
+            }
+            readyCount = libc.select(nfds, readSet.address(), writeSet.address(), 0, timeout);
+            if (readyCount >= 0) {
+                break;
+            }
+            if (-readyCount != Errno.EINTR) {
+                throw Errno.exception("select", -readyCount);
+            }
+            remaining = Timeouts.remaining(timeoutNanos, deadline);
+        }
+        if (readyCount == 0) {
+            return;
+        }
+        for (int word = 0; word < (nfds + 63) >>> 6; word++) {
+            long readable = readSet.bits64(word) & readBits[word];
+            long writable = writeSet.bits64(word) & writeBits[word];
+            long any = readable | writable;
+            while (any != 0) {
+                int bit = Long.numberOfTrailingZeros(any);
+                any &= any - 1;
+                int fd = word * 64 + bit;
+                if (fd == waker.readFd()) {
+                    wakeupReceived();
+                    continue;
+                }
+                int events = ((readable >>> bit) & 1) != 0 ? EVENT_READ : 0;
+                if (((writable >>> bit) & 1) != 0) {
+                    events |= EVENT_WRITE;
+                }
+                ready(fd, events);
+            }
+        }
+    }
+
+    @Override
+    protected void signalWakeup() throws IOException {
+        waker.signal();
+    }
+
+    @Override
+    protected void clearWakeup() throws IOException {
+        waker.drain();
+    }
+
+    @Override
+    protected void implClose() {
+        waker.close();
+        readSet.close();
+        writeSet.close();
+        timeval.close();
+        Arrays.fill(readBits, 0);
+        Arrays.fill(writeBits, 0);
+    }
+}

@@ -1,0 +1,344 @@
+package dev.selectors.posix.jna;
+
+import com.sun.jna.Library;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+import dev.selectors.posix.LibC;
+import dev.selectors.posix.NativeMemory;
+import dev.selectors.posix.OsFamily;
+import dev.selectors.posix.PosixConstants;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The C library through JNA: direct mapping ({@code Native.register}, static native methods
+ * with primitive arguments) for every call, but for the variadic {@code fcntl} and for
+ * {@code strerror}, which go through interface mapping since they are never on a per-event
+ * path. errno is read with {@link Native#getLastError()} only when a call failed.
+ *
+ * <p>Internal: use it through {@link dev.selectors.posix.Natives#libc()}.
+ */
+public final class JnaLibC implements LibC {
+
+    // Linux: O_CLOEXEC = SOCK_CLOEXEC = 0x80000, set atomically by pipe2/socket/accept4.
+    private static final int LINUX_CLOEXEC = 0x80000;
+
+    private final boolean linux;
+    private final boolean nfdsIsLong;
+
+    /**
+     * Loads the C library.
+     *
+     * @param os the operating system family, which decides the calls and widths used
+     */
+    public JnaLibC(OsFamily os) {
+        this.linux = os == OsFamily.LINUX;
+        // nfds_t is unsigned long on Linux (glibc) and illumos, unsigned int on the BSDs.
+        this.nfdsIsLong = os == OsFamily.LINUX || os == OsFamily.SOLARIS;
+        Direct.getpid();
+        if (linux) {
+            LinuxDirect.getpid();
+        }
+        if (nfdsIsLong) {
+            PollLongNfds.getpid();
+        } else {
+            PollIntNfds.getpid();
+        }
+    }
+
+    @Override
+    public String bindingName() {
+        return "jna";
+    }
+
+    private static int result(int r) {
+        return r < 0 ? -Native.getLastError() : r;
+    }
+
+    private static long result(long r) {
+        return r < 0 ? -Native.getLastError() : r;
+    }
+
+    @Override
+    public int close(int fd) {
+        return result(Direct.close(fd));
+    }
+
+    @Override
+    public int pipe(int[] fds) {
+        if (linux) {
+            return result(LinuxDirect.pipe2(fds, LINUX_CLOEXEC));
+        }
+        int r = result(Direct.pipe(fds));
+        if (r == 0) {
+            setCloseOnExec(fds[0]);
+            setCloseOnExec(fds[1]);
+        }
+        return r;
+    }
+
+    @Override
+    public int fcntl(int fd, int cmd, int arg) {
+        return result(Varargs.INSTANCE.fcntl(fd, cmd, arg));
+    }
+
+    private void setCloseOnExec(int fd) {
+        fcntl(fd, PosixConstants.F_SETFD, PosixConstants.FD_CLOEXEC);
+    }
+
+    @Override
+    public long read(int fd, long buf, long count) {
+        return result(Direct.read(fd, buf, count));
+    }
+
+    @Override
+    public long write(int fd, long buf, long count) {
+        return result(Direct.write(fd, buf, count));
+    }
+
+    @Override
+    public int poll(long fds, int nfds, int timeoutMillis) {
+        return result(nfdsIsLong ? PollLongNfds.poll(fds, nfds, timeoutMillis)
+                : PollIntNfds.poll(fds, nfds, timeoutMillis));
+    }
+
+    @Override
+    public int select(int nfds, long readfds, long writefds, long exceptfds, long timeout) {
+        return result(Direct.select(nfds, readfds, writefds, exceptfds, timeout));
+    }
+
+    @Override
+    public int socket(int domain, int type, int protocol) {
+        if (linux) {
+            return result(Direct.socket(domain, type | LINUX_CLOEXEC, protocol));
+        }
+        int fd = result(Direct.socket(domain, type, protocol));
+        if (fd >= 0) {
+            setCloseOnExec(fd);
+        }
+        return fd;
+    }
+
+    @Override
+    public int socketpair(int domain, int type, int protocol, int[] fds) {
+        if (linux) {
+            return result(Direct.socketpair(domain, type | LINUX_CLOEXEC, protocol, fds));
+        }
+        int r = result(Direct.socketpair(domain, type, protocol, fds));
+        if (r == 0) {
+            setCloseOnExec(fds[0]);
+            setCloseOnExec(fds[1]);
+        }
+        return r;
+    }
+
+    @Override
+    public int bind(int fd, long addr, int addrlen) {
+        return result(Direct.bind(fd, addr, addrlen));
+    }
+
+    @Override
+    public int connect(int fd, long addr, int addrlen) {
+        return result(Direct.connect(fd, addr, addrlen));
+    }
+
+    @Override
+    public int listen(int fd, int backlog) {
+        return result(Direct.listen(fd, backlog));
+    }
+
+    @Override
+    public int accept(int fd, long addr, long addrlen) {
+        if (linux) {
+            return result(LinuxDirect.accept4(fd, addr, addrlen, LINUX_CLOEXEC));
+        }
+        int conn = result(Direct.accept(fd, addr, addrlen));
+        if (conn >= 0) {
+            setCloseOnExec(conn);
+        }
+        return conn;
+    }
+
+    @Override
+    public long recv(int fd, long buf, long len, int flags) {
+        return result(Direct.recv(fd, buf, len, flags));
+    }
+
+    @Override
+    public long send(int fd, long buf, long len, int flags) {
+        return result(Direct.send(fd, buf, len, flags));
+    }
+
+    @Override
+    public int shutdown(int fd, int how) {
+        return result(Direct.shutdown(fd, how));
+    }
+
+    @Override
+    public int getsockname(int fd, long addr, long addrlen) {
+        return result(Direct.getsockname(fd, addr, addrlen));
+    }
+
+    @Override
+    public int getpeername(int fd, long addr, long addrlen) {
+        return result(Direct.getpeername(fd, addr, addrlen));
+    }
+
+    @Override
+    public int setsockopt(int fd, int level, int name, long value, int len) {
+        return result(Direct.setsockopt(fd, level, name, value, len));
+    }
+
+    @Override
+    public int getsockopt(int fd, int level, int name, long value, long len) {
+        return result(Direct.getsockopt(fd, level, name, value, len));
+    }
+
+    @Override
+    public String strerror(int errno) {
+        return Varargs.INSTANCE.strerror(errno);
+    }
+
+    @Override
+    public NativeMemory allocate(long size) {
+        return new JnaMemory(size);
+    }
+
+    @Override
+    public long address(ByteBuffer directBuffer) {
+        if (!directBuffer.isDirect()) {
+            throw new IllegalArgumentException("not a direct buffer: " + directBuffer);
+        }
+        return Pointer.nativeValue(Native.getDirectBufferPointer(directBuffer));
+    }
+
+    /** Calls every Unix has, with pointers as {@code long}. */
+    private static final class Direct {
+        static {
+            Native.register(Direct.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+        }
+
+        static native int getpid();
+
+        static native int close(int fd);
+
+        static native int pipe(int[] fds);
+
+        static native long read(int fd, long buf, long count);
+
+        static native long write(int fd, long buf, long count);
+
+        static native int select(int nfds, long readfds, long writefds, long exceptfds, long timeout);
+
+        static native int socket(int domain, int type, int protocol);
+
+        static native int socketpair(int domain, int type, int protocol, int[] fds);
+
+        static native int bind(int fd, long addr, int addrlen);
+
+        static native int connect(int fd, long addr, int addrlen);
+
+        static native int listen(int fd, int backlog);
+
+        static native int accept(int fd, long addr, long addrlen);
+
+        static native long recv(int fd, long buf, long len, int flags);
+
+        static native long send(int fd, long buf, long len, int flags);
+
+        static native int shutdown(int fd, int how);
+
+        static native int getsockname(int fd, long addr, long addrlen);
+
+        static native int getpeername(int fd, long addr, long addrlen);
+
+        static native int setsockopt(int fd, int level, int name, long value, int len);
+
+        static native int getsockopt(int fd, int level, int name, long value, long len);
+    }
+
+    /** Linux's atomic close-on-exec variants. */
+    private static final class LinuxDirect {
+        static {
+            Native.register(LinuxDirect.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+        }
+
+        static native int getpid();
+
+        static native int pipe2(int[] fds, int flags);
+
+        static native int accept4(int fd, long addr, long addrlen, int flags);
+    }
+
+    /** poll(2) where {@code nfds_t} is {@code unsigned long}. */
+    private static final class PollLongNfds {
+        static {
+            Native.register(PollLongNfds.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+        }
+
+        static native int getpid();
+
+        static native int poll(long fds, long nfds, int timeout);
+    }
+
+    /** poll(2) where {@code nfds_t} is {@code unsigned int}. */
+    private static final class PollIntNfds {
+        static {
+            Native.register(PollIntNfds.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+        }
+
+        static native int getpid();
+
+        static native int poll(long fds, int nfds, int timeout);
+    }
+
+    /** Interface mapping for what direct mapping cannot express (variadic calls, strings). */
+    private interface Varargs extends Library {
+        Varargs INSTANCE = Native.load(Platform.C_LIBRARY_NAME, Varargs.class);
+
+        int fcntl(int fd, int cmd, Object... args);
+
+        String strerror(int errno);
+    }
+
+    /** {@link NativeMemory} from JNA's {@link Memory} (malloc/free). */
+    private static final class JnaMemory implements NativeMemory {
+        private final Memory memory;
+        private final ByteBuffer buffer;
+        private final long address;
+        private boolean closed;
+
+        JnaMemory(long size) {
+            memory = new Memory(size);
+            memory.clear();
+            buffer = memory.getByteBuffer(0, size).order(ByteOrder.nativeOrder());
+            address = Pointer.nativeValue(memory);
+        }
+
+        @Override
+        public long address() {
+            return address;
+        }
+
+        @Override
+        public ByteBuffer buffer() {
+            return buffer;
+        }
+
+        @Override
+        public long size() {
+            return memory.size();
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                memory.close();
+            }
+        }
+    }
+}
