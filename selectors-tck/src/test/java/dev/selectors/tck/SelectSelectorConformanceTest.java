@@ -1,0 +1,14 @@
+package dev.selectors.tck;
+
+import dev.selectors.Selector;
+import dev.selectors.posix.SelectSelector;
+import java.io.IOException;
+
+/** The contract on {@link SelectSelector}. */
+class SelectSelectorConformanceTest extends SelectorContract {
+
+    @Override
+    protected Selector newSelector() throws IOException {
+        return new SelectSelector();
+    }
+}
