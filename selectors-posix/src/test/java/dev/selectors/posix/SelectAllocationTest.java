@@ -1,0 +1,81 @@
+package dev.selectors.posix;
+
+import static dev.selectors.Selector.EVENT_READ;
+import static dev.selectors.Selector.EVENT_WRITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selectors.ReadyHandler;
+import dev.selectors.spi.AbstractSelector;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 2: select() on the poll backend makes no per-call native allocation and, in its
+ * handler form, allocates nothing on the Java heap either once warmed up.
+ */
+class SelectAllocationTest {
+
+    private static final int WARMUP = 20_000;
+    private static final int MEASURED = 20_000;
+
+    private int handled;
+    private final ReadyHandler handler = (key, events) -> handled++;
+
+    @Test
+    void pollSelectMakesNoNativeAllocationAndNoHeapAllocation() throws IOException {
+        CountingLibC libc = new CountingLibC(Natives.libc());
+        try (PollSelector selector = new PollSelector(libc)) {
+            assertSelectIsAllocationFree(selector, libc);
+        }
+    }
+
+    @Test
+    void selectSelectMakesNoNativeAllocationAndNoHeapAllocation() throws IOException {
+        CountingLibC libc = new CountingLibC(Natives.libc());
+        try (SelectSelector selector = new SelectSelector(libc)) {
+            assertSelectIsAllocationFree(selector, libc);
+        }
+    }
+
+    private void assertSelectIsAllocationFree(AbstractSelector selector, CountingLibC libc) throws IOException {
+        List<Socket.Pair> pairs = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                Socket.Pair pair = Socket.socketpair();
+                pairs.add(pair);
+                selector.register(pair.first(), EVENT_READ | EVENT_WRITE);
+                selector.register(pair.second(), EVENT_READ);
+            }
+            for (int i = 0; i < WARMUP; i++) {
+                selector.select(Duration.ZERO, handler);
+            }
+            int allocationsBefore = libc.allocations.get();
+            int pollsBefore = libc.polls.get();
+            handled = 0;
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long heapBefore = threads.getCurrentThreadAllocatedBytes();
+
+            for (int i = 0; i < MEASURED; i++) {
+                selector.select(Duration.ZERO, handler);
+            }
+
+            long heapBytes = threads.getCurrentThreadAllocatedBytes() - heapBefore;
+            assertEquals(MEASURED * 8, handled, "every select should see the 8 writable fds");
+            assertEquals(MEASURED, libc.polls.get() - pollsBefore, "one system call per select");
+            assertEquals(allocationsBefore, libc.allocations.get(), "native allocations during select");
+            // A few hundred bytes of slack for JIT and accounting noise; one object per call
+            // would already be 320,000 bytes.
+            assertTrue(heapBytes < 4096, heapBytes + " heap bytes allocated by " + MEASURED + " selects");
+        } finally {
+            for (Socket.Pair pair : pairs) {
+                pair.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.selectors.posix;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selectors.ErrnoException;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SocketTest {
+
+    @Test
+    void ipv4LoopbackConnectAcceptAndEcho() throws IOException {
+        try (Socket server = new Socket(); Socket client = new Socket()) {
+            server.setsockopt(SocketOption.SO_REUSEADDR, 1);
+            server.bind("localhost", 0);
+            server.listen();
+            InetSocketAddress local = (InetSocketAddress) server.getsockname();
+            assertTrue(local.getAddress() instanceof Inet4Address);
+            assertEquals("127.0.0.1", local.getAddress().getHostAddress());
+            assertTrue(local.getPort() > 0);
+
+            client.connect("localhost", local.getPort());
+            Socket.Accepted accepted = server.accept();
+            try (Socket connection = accepted.socket()) {
+                assertEquals(client.getsockname(), accepted.address());
+                assertEquals(client.getsockname(), connection.getpeername());
+                client.sendall("ping".getBytes(StandardCharsets.US_ASCII));
+                assertArrayEquals("ping".getBytes(StandardCharsets.US_ASCII), connection.recv(100));
+                connection.send("pong".getBytes(StandardCharsets.US_ASCII));
+                assertArrayEquals("pong".getBytes(StandardCharsets.US_ASCII), client.recv(100));
+                assertTrue(connection.toString().contains("laddr=/127.0.0.1:" + local.getPort()), connection.toString());
+            }
+        }
+    }
+
+    @Test
+    void ipv6LoopbackWorks() throws IOException {
+        try (Socket server = new Socket(AddressFamily.INET6); Socket client = new Socket(AddressFamily.INET6)) {
+            server.bind("::1", 0);
+            server.listen(10);
+            InetSocketAddress local = (InetSocketAddress) server.getsockname();
+            assertTrue(local.getAddress() instanceof Inet6Address);
+            client.connect(local);
+            try (Socket connection = server.accept().socket()) {
+                client.sendall(new byte[] {1, 2, 3});
+                assertArrayEquals(new byte[] {1, 2, 3}, connection.recv(10));
+            }
+        }
+    }
+
+    @Test
+    void aMegabyteCrossesIntactThroughDirectBuffers() throws Exception {
+        byte[] payload = new byte[1 << 20];
+        new Random(7).nextBytes(payload);
+        try (Socket.Pair pair = Socket.socketpair()) {
+            Thread writer = new Thread(() -> {
+                try {
+                    ByteBuffer source = ByteBuffer.allocateDirect(payload.length);
+                    source.put(payload).flip();
+                    pair.first().sendall(source);
+                    pair.first().shutdown(Socket.SHUT_WR);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            writer.start();
+            ByteBuffer received = ByteBuffer.allocate(payload.length);
+            ByteBuffer chunk = ByteBuffer.allocateDirect(10_000);
+            for (;;) {
+                chunk.clear();
+                int n = pair.second().recvInto(chunk);
+                if (n == 0) {
+                    break;
+                }
+                chunk.flip();
+                received.put(chunk);
+            }
+            writer.join();
+            assertArrayEquals(payload, received.array());
+        }
+    }
+
+    @Test
+    void nonBlockingRecvWithNothingReadyIsBlockingIOError() throws IOException {
+        try (Socket.Pair pair = Socket.socketpair()) {
+            pair.first().setBlocking(false);
+            assertFalse(pair.first().getBlocking());
+            BlockingIOException e = assertThrows(BlockingIOException.class, () -> pair.first().recv(10));
+            assertEquals("EAGAIN", e.errnoName());
+        }
+    }
+
+    @Test
+    void connectionRefusedCarriesItsErrnoName() throws IOException {
+        int port;
+        try (Socket probe = new Socket()) {
+            probe.bind("127.0.0.1", 0);
+            port = ((InetSocketAddress) probe.getsockname()).getPort();
+        }
+        try (Socket client = new Socket()) {
+            ErrnoException e = assertThrows(ErrnoException.class, () -> client.connect("127.0.0.1", port));
+            assertEquals("ECONNREFUSED", e.errnoName());
+            assertTrue(e.getMessage().startsWith("connect: ECONNREFUSED"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aClosedSocketAnswersMinusOneAndEbadf() throws IOException {
+        Socket socket = new Socket();
+        socket.close();
+        socket.close();
+        assertEquals(-1, socket.fileno());
+        assertTrue(socket.isClosed());
+        ErrnoException e = assertThrows(ErrnoException.class, () -> socket.recv(1));
+        assertEquals("EBADF", e.errnoName());
+        assertTrue(socket.toString().contains("[closed]"));
+    }
+
+    @Test
+    void optionsCanBeSetAndRead() throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.setsockopt(SocketOption.TCP_NODELAY, 1);
+            assertEquals(1, socket.getsockopt(SocketOption.TCP_NODELAY));
+            socket.setsockopt(SocketOption.SO_REUSEPORT, 1);
+            assertEquals(1, socket.getsockopt(SocketOption.SO_REUSEPORT));
+            assertEquals(0, socket.getsockopt(SocketOption.SO_ERROR));
+        }
+    }
+
+    @Test
+    void badAddressesAreRefusedClearly() throws IOException {
+        try (Socket socket = new Socket()) {
+            assertThrows(IllegalArgumentException.class, () -> socket.bind("127.0.0.1", 70000));
+            assertThrows(UnknownHostException.class, () -> socket.bind("::1", 0));
+            assertThrows(IllegalArgumentException.class, () -> socket.recv(-1));
+        }
+    }
+
+    @Test
+    void bindingAPortInUseIsEaddrinuse() throws IOException {
+        try (Socket first = Socket.listenLoopback(1); Socket second = new Socket()) {
+            int port = ((InetSocketAddress) first.getsockname()).getPort();
+            ErrnoException e = assertThrows(ErrnoException.class, () -> second.bind("127.0.0.1", port));
+            assertEquals("EADDRINUSE", e.errnoName());
+        }
+    }
+
+    @Test
+    void pipesCarryBytesOneWay() throws IOException {
+        try (Pipe pipe = Pipe.open()) {
+            assertEquals(3, pipe.writeEnd().write(new byte[] {7, 8, 9}));
+            assertArrayEquals(new byte[] {7, 8, 9}, pipe.readEnd().read(10));
+            pipe.writeEnd().close();
+            assertEquals(0, pipe.readEnd().read(10).length);
+        }
+    }
+}
