@@ -341,12 +341,16 @@ public abstract class SelectorContract {
         assumeTrue(kernelChecksFdsOnRegister(), "this backend makes no kernel call on modify");
         Selector s = selector();
         Socket.Pair pair = socketpair();
+        int fd = pair.first().fileno();
         s.register(pair.first(), EVENT_READ);
         pair.first().close();
 
         ErrnoException e = assertThrows(ErrnoException.class, () -> s.modify(pair.first(), EVENT_WRITE));
         assertEquals(Errno.EBADF, e.errno());
-        assertThrows(NotRegisteredException.class, () -> s.getKey(pair.first()));
+        assertThrows(NotRegisteredException.class, () -> s.getKey(fd));
+        assertTrue(s.getMap().isEmpty());
+        // As in Python, a closed object that is no longer registered is an invalid file object.
+        assertThrows(IllegalArgumentException.class, () -> s.getKey(pair.first()));
     }
 
     // ------------------------------------------------------------------------------ getKey, getMap

@@ -1,0 +1,182 @@
+package dev.selectors.linux;
+
+import dev.selectors.posix.Errno;
+import dev.selectors.posix.LibC;
+import dev.selectors.posix.NativeMemory;
+import dev.selectors.posix.Natives;
+import dev.selectors.spi.AbstractSelector;
+import dev.selectors.spi.Timeouts;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Python's {@code EpollSelector}: epoll(7)-based, the default on Linux.
+ *
+ * <p>Level-triggered, like Python's. The event array is native memory owned by the selector,
+ * kept at least as long as the number of registered fds plus the wake-up fd (Python sizes it
+ * to the number of registered fds on every call) so that one select sees every ready fd; it
+ * grows only when registrations outgrow it, never on a steady-state select. A select is one
+ * epoll_wait call; register, modify and unregister are one epoll_ctl each, through one
+ * preallocated {@code struct epoll_event}.
+ */
+public final class EpollSelector extends AbstractSelector {
+
+    private static final EpollEventLayout LAYOUT = EpollEventLayout.CURRENT;
+    private static final int MIN_EVENTS = 64;
+
+    private final LibC libc;
+    private final EpollBinding epoll;
+    private final int epfd;
+    private final EventFdWaker waker;
+    // One struct epoll_event for epoll_ctl.
+    private final NativeMemory ctlEvent;
+    // The array epoll_wait fills.
+    private NativeMemory events;
+    private int eventsCapacity;
+
+    /**
+     * Opens an epoll selector.
+     *
+     * @throws IOException epoll_create1 or eventfd failed (EMFILE...)
+     * @throws UnsupportedOperationException epoll is unavailable here
+     */
+    public EpollSelector() throws IOException {
+        this(Natives.libc(), Epoll.binding());
+    }
+
+    EpollSelector(LibC libc, EpollBinding epoll) throws IOException {
+        super("epoll");
+        this.libc = libc;
+        this.epoll = epoll;
+        this.epfd = Errno.check("epoll_create1", epoll.epollCreate1(Epoll.EPOLL_CLOEXEC));
+        EventFdWaker createdWaker = null;
+        try {
+            createdWaker = new EventFdWaker(libc, epoll);
+            this.ctlEvent = libc.allocate(LAYOUT.size());
+            this.eventsCapacity = MIN_EVENTS;
+            this.events = libc.allocate((long) eventsCapacity * LAYOUT.size());
+            this.waker = createdWaker;
+            ctl(Epoll.EPOLL_CTL_ADD, waker.fd(), Epoll.EPOLLIN);
+        } catch (IOException | RuntimeException e) {
+            if (createdWaker != null) {
+                createdWaker.close();
+            }
+            libc.close(epfd);
+            throw e;
+        }
+    }
+
+    /**
+     * Python's {@code EpollSelector.fileno()}.
+     *
+     * @return the epoll fd
+     */
+    public int fileno() {
+        return epfd;
+    }
+
+    static int toEpollEvents(int events) {
+        int epollEvents = 0;
+        if ((events & EVENT_READ) != 0) {
+            epollEvents |= Epoll.EPOLLIN;
+        }
+        if ((events & EVENT_WRITE) != 0) {
+            epollEvents |= Epoll.EPOLLOUT;
+        }
+        return epollEvents;
+    }
+
+    /**
+     * Python's mapping: anything but EPOLLIN (EPOLLOUT, EPOLLERR, EPOLLHUP) makes the fd
+     * writable, anything but EPOLLOUT makes it readable, so errors reach both kinds of waiter.
+     */
+    static int fromEpollEvents(int epollEvents) {
+        int events = 0;
+        if ((epollEvents & ~Epoll.EPOLLIN) != 0) {
+            events |= EVENT_WRITE;
+        }
+        if ((epollEvents & ~Epoll.EPOLLOUT) != 0) {
+            events |= EVENT_READ;
+        }
+        return events;
+    }
+
+    private void ctl(int op, int fd, int epollEvents) throws IOException {
+        LAYOUT.put(ctlEvent.buffer(), 0, epollEvents, fd);
+        Errno.check("epoll_ctl", epoll.epollCtl(epfd, op, fd, ctlEvent.address()));
+    }
+
+    @Override
+    protected void addInterest(int fd, int events) throws IOException {
+        ctl(Epoll.EPOLL_CTL_ADD, fd, toEpollEvents(events));
+    }
+
+    @Override
+    protected void changeInterest(int fd, int oldEvents, int newEvents) throws IOException {
+        ctl(Epoll.EPOLL_CTL_MOD, fd, toEpollEvents(newEvents));
+    }
+
+    @Override
+    protected void removeInterest(int fd, int events) {
+        // A closed fd already left the epoll set: EBADF or ENOENT here is expected (Python
+        // ignores OSError too).
+        epoll.epollCtl(epfd, Epoll.EPOLL_CTL_DEL, fd, ctlEvent.address());
+    }
+
+    @Override
+    protected void doSelect(long timeoutNanos) throws IOException {
+        ensureEventCapacity(registeredCount() + 1);
+        long deadline = Timeouts.deadline(timeoutNanos);
+        long remaining = timeoutNanos;
+        int readyCount;
+        for (;;) {
+            readyCount = epoll.epollWait(epfd, events.address(), eventsCapacity,
+                    Timeouts.toMillisRoundingUp(remaining));
+            if (readyCount >= 0) {
+                break;
+            }
+            if (-readyCount != Errno.EINTR) {
+                throw Errno.exception("epoll_wait", -readyCount);
+            }
+            remaining = Timeouts.remaining(timeoutNanos, deadline);
+        }
+        ByteBuffer buffer = events.buffer();
+        int wakeFd = waker.fd();
+        for (int i = 0; i < readyCount; i++) {
+            int fd = LAYOUT.fd(buffer, i);
+            if (fd == wakeFd) {
+                wakeupReceived();
+            } else {
+                ready(fd, fromEpollEvents(LAYOUT.events(buffer, i)));
+            }
+        }
+    }
+
+    private void ensureEventCapacity(int needed) {
+        if (needed > eventsCapacity) {
+            int capacity = Math.max(needed, eventsCapacity * 2);
+            NativeMemory bigger = libc.allocate((long) capacity * LAYOUT.size());
+            events.close();
+            events = bigger;
+            eventsCapacity = capacity;
+        }
+    }
+
+    @Override
+    protected void signalWakeup() throws IOException {
+        waker.signal();
+    }
+
+    @Override
+    protected void clearWakeup() throws IOException {
+        waker.drain();
+    }
+
+    @Override
+    protected void implClose() {
+        waker.close();
+        libc.close(epfd);
+        ctlEvent.close();
+        events.close();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.selectors.linux;
+
+import dev.selectors.posix.Errno;
+import dev.selectors.posix.LibC;
+import dev.selectors.posix.NativeMemory;
+import java.io.IOException;
+
+/**
+ * Wake-up through an eventfd: one fd instead of a pipe's two. {@link #signal()} adds 1 to the
+ * counter, which makes the fd readable; {@link #drain()} reads (and so resets) it.
+ */
+final class EventFdWaker implements AutoCloseable {
+
+    private final LibC libc;
+    private final int fd;
+    // The 8-byte counter value to write and the place to read it into; freed by close().
+    private final NativeMemory counter;
+    private boolean closed;
+
+    EventFdWaker(LibC libc, EpollBinding epoll) throws IOException {
+        this.libc = libc;
+        this.fd = Errno.check("eventfd", epoll.eventfd(0, Epoll.EFD_CLOEXEC | Epoll.EFD_NONBLOCK));
+        this.counter = libc.allocate(16);
+        counter.buffer().putLong(0, 1);
+    }
+
+    int fd() {
+        return fd;
+    }
+
+    void signal() throws IOException {
+        long r = libc.write(fd, counter.address(), 8);
+        // EAGAIN: the counter is about to overflow, so a wake-up is already pending.
+        if (r < 0 && -r != Errno.EAGAIN) {
+            throw Errno.exception("write", (int) -r);
+        }
+    }
+
+    void drain() throws IOException {
+        long r = libc.read(fd, counter.address() + 8, 8);
+        if (r < 0 && -r != Errno.EAGAIN) {
+            throw Errno.exception("read", (int) -r);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            libc.close(fd);
+            counter.close();
+        }
+    }
+}
