@@ -3,14 +3,21 @@ package dev.selectors.posix;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A {@link LibC} that counts native allocations and polls, delegating everything. */
-final class CountingLibC implements LibC {
+/**
+ * A {@link LibC} that counts native allocations and waits, delegating everything; shared with
+ * the backend modules' tests through this module's test-jar.
+ */
+public final class CountingLibC implements LibC {
 
-    final LibC delegate;
-    final AtomicInteger allocations = new AtomicInteger();
-    final AtomicInteger polls = new AtomicInteger();
+    /** The real binding. */
+    public final LibC delegate;
+    /** How many times {@link #allocate} was called. */
+    public final AtomicInteger allocations = new AtomicInteger();
+    /** How many times poll or select was called. */
+    public final AtomicInteger polls = new AtomicInteger();
 
-    CountingLibC(LibC delegate) {
+    /** @param delegate the real binding */
+    public CountingLibC(LibC delegate) {
         this.delegate = delegate;
     }
 

@@ -87,6 +87,16 @@ public abstract class SelectorContract {
         return false;
     }
 
+    /**
+     * Whether the backend watches fds at and above FD_SETSIZE, so that the scalability test
+     * applies (every backend but select).
+     *
+     * @return false for a select(2)-based backend
+     */
+    protected boolean scalesBeyondFdSetsize() {
+        return true;
+    }
+
     @BeforeEach
     final void openResources() {
         resources = new Resources();
@@ -660,6 +670,37 @@ public abstract class SelectorContract {
         for (Map.Entry<Socket, byte[]> entry : expected.entrySet()) {
             assertArrayEquals(entry.getValue(), received.get(entry.getKey()));
         }
+    }
+
+    @Test
+    void oneSelectSeesEveryReadyFdWhenAsManyFdsAsTheProcessMayOpenAreRegistered() throws IOException {
+        // CPython test_above_fd_setsize (ScalableSelectorMixIn): raise the soft RLIMIT_NOFILE
+        // to the hard limit, register as many socket pairs as fit, all writable at once.
+        assumeTrue(scalesBeyondFdSetsize(), "select(2) is limited to FD_SETSIZE");
+        long limit = FdLimits.raiseSoftLimitToHard();
+        int open = FdLimits.openFds();
+        assumeTrue(open >= 0, "cannot count open fds here");
+        // Leave room for the selector's own fds and whatever the JVM opens meanwhile.
+        int pairs = (int) ((limit - open - 64) / 2);
+        assumeTrue(pairs > 0, "no fds left to test with (limit " + limit + ", open " + open + ")");
+        Selector s = selector();
+        Set<Object> writers = new HashSet<>();
+        for (int i = 0; i < pairs; i++) {
+            Socket.Pair pair = socketpair();
+            s.register(pair.first(), EVENT_READ);
+            s.register(pair.second(), EVENT_WRITE);
+            writers.add(pair.second());
+        }
+        assertTrue(2 * pairs > 1024, "the test must go past FD_SETSIZE; the fd limit is " + limit);
+
+        List<ReadyKey> ready = s.select(Duration.ofSeconds(10));
+
+        assertEquals(pairs, ready.size());
+        for (ReadyKey entry : ready) {
+            assertTrue(writers.remove(entry.key().fileobj()), "reported twice or not a writer: " + entry);
+            assertEquals(EVENT_WRITE, entry.events());
+        }
+        assertTrue(writers.isEmpty());
     }
 
     @Test

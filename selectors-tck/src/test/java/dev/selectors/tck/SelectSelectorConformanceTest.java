@@ -11,4 +11,9 @@ class SelectSelectorConformanceTest extends SelectorContract {
     protected Selector newSelector() throws IOException {
         return new SelectSelector();
     }
+
+    @Override
+    protected boolean scalesBeyondFdSetsize() {
+        return false;
+    }
 }
