@@ -349,7 +349,8 @@ public final class Socket extends Descriptor {
     /**
      * Python's socket repr, for the echo example's "accepted ..." lines.
      *
-     * @return for example {@code <socket fd=5, family=INET, laddr=/127.0.0.1:1234, raddr=/127.0.0.1:50000>}
+     * @return for example {@code <socket fd=5, family=AF_INET, type=SOCK_STREAM, proto=0,
+     *         laddr=('127.0.0.1', 1234), raddr=('127.0.0.1', 50000)>}
      */
     @Override
     public String toString() {
@@ -357,7 +358,8 @@ public final class Socket extends Descriptor {
         if (isClosed()) {
             text.append("[closed] ");
         }
-        text.append("fd=").append(fileno()).append(", family=").append(family);
+        text.append("fd=").append(fileno()).append(", family=AF_").append(family)
+                .append(", type=SOCK_STREAM, proto=0");
         if (!isClosed()) {
             appendAddress(text, ", laddr=", false);
             appendAddress(text, ", raddr=", true);
@@ -370,7 +372,7 @@ public final class Socket extends Descriptor {
             SocketAddress address = peer ? getpeername() : getsockname();
             if (!(address instanceof UnixDomainSocketAddress)
                     || !((UnixDomainSocketAddress) address).getPath().toString().isEmpty()) {
-                text.append(label).append(address);
+                text.append(label).append(PythonRepr.address(address));
             }
         } catch (IOException notConnected) {
             // Python's repr leaves out an address it cannot get, too.

@@ -1,0 +1,108 @@
+package dev.selectors.echo;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+
+/**
+ * The echo server's Micrometer meters, in a Prometheus registry. Counters are read from the
+ * loops' {@link LoopStats} when scraped, so counting costs the loops nothing extra; only the
+ * per-select distribution and timer are recorded as they happen.
+ */
+final class EchoMetrics implements AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final LoopMeters loopMeters;
+
+    EchoMetrics(String backend) {
+        registry.config().commonTags("backend", backend);
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        loopMeters = new LoopMeters(
+                DistributionSummary.builder("echo.select.ready.keys")
+                        .description("Ready keys returned by one select call")
+                        .publishPercentileHistogram().register(registry),
+                Timer.builder("echo.select.blocked")
+                        .description("Time spent inside select, waiting and dispatching")
+                        .register(registry));
+    }
+
+    LoopMeters loopMeters() {
+        return loopMeters;
+    }
+
+    /** Publishes the loops' counters. */
+    void bind(List<EventLoop> loops) {
+        counter(loops, "echo.connections.accepted", "Connections accepted", LoopStats::acceptedCount);
+        counter(loops, "echo.connections.closed", "Connections closed", LoopStats::closedCount);
+        counter(loops, "echo.connections.refused", "Connections refused over --max-connections", LoopStats::refusedCount);
+        counter(loops, "echo.connections.reset", "Connections ended by a socket error (ECONNRESET, EPIPE...)", LoopStats::resetCount);
+        counter(loops, "echo.connections.idle.closed", "Connections closed by --idle-timeout", LoopStats::idleClosedCount);
+        counter(loops, "echo.bytes.in", "Bytes received", LoopStats::bytesInCount);
+        counter(loops, "echo.bytes.out", "Bytes echoed", LoopStats::bytesOutCount);
+        counter(loops, "echo.select.calls", "Select calls", LoopStats::selectCount);
+        counter(loops, "echo.accept.backoffs", "Times accepting paused (EMFILE, ENFILE, ENOBUFS)", LoopStats::acceptBackoffCount);
+        Gauge.builder("echo.connections.active", loops, all -> sum(all, LoopStats::activeCount))
+                .description("Connections open now").register(registry);
+        Gauge.builder("echo.pending.bytes", loops, all -> sum(all, LoopStats::pendingBytesNow))
+                .description("Bytes received and not yet echoed").baseUnit("bytes").register(registry);
+    }
+
+    private void counter(List<EventLoop> loops, String name, String description, ToLongFunction<LoopStats> value) {
+        FunctionCounter.builder(name, loops, all -> sum(all, value)).description(description).register(registry);
+    }
+
+    private static double sum(List<EventLoop> loops, ToLongFunction<LoopStats> value) {
+        long total = 0;
+        for (EventLoop loop : loops) {
+            total += value.applyAsLong(loop.stats);
+        }
+        return total;
+    }
+
+    /** @return the Prometheus text exposition of every meter */
+    String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gcMetrics.close();
+        registry.close();
+    }
+
+    /** What a loop records per select. */
+    static final class LoopMeters {
+        private final DistributionSummary readyKeys;
+        private final Timer blocked;
+
+        LoopMeters(DistributionSummary readyKeys, Timer blocked) {
+            this.readyKeys = readyKeys;
+            this.blocked = blocked;
+        }
+
+        void selected(int ready, long nanos) {
+            readyKeys.record(ready);
+            blocked.record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.selectors.echo;
+
+import dev.selectors.Selector;
+import dev.selectors.Selectors;
+import dev.selectors.posix.AddressFamily;
+import dev.selectors.posix.Natives;
+import dev.selectors.posix.Socket;
+import dev.selectors.posix.SocketOption;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The production echo server: {@code --threads} event loops, each with its own selector and
+ * its own listening socket on the shared port (SO_REUSEPORT lets the kernel spread connections
+ * among them), optional metrics, and a clean stop.
+ */
+public final class EchoServer implements AutoCloseable {
+
+    private final List<EventLoop> loops = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicInteger activeConnections = new AtomicInteger();
+    private final String backendName;
+    private final int port;
+    private EchoMetrics metrics;
+    private MetricsEndpoint metricsEndpoint;
+    private volatile boolean stopping;
+
+    private EchoServer(ServerConfig config, PrintStream log) throws IOException {
+        List<Selector> selectors = new ArrayList<>();
+        List<Socket> listeners = new ArrayList<>();
+        try {
+            int boundPort = config.port();
+            for (int i = 0; i < config.threads(); i++) {
+                Socket listener = listen(config, boundPort);
+                listeners.add(listener);
+                boundPort = ((InetSocketAddress) listener.getsockname()).getPort();
+                selectors.add(Selectors.open(config.backend()));
+            }
+            port = boundPort;
+            backendName = selectors.get(0).backendName();
+            if (config.metricsPort() >= 0) {
+                metrics = new EchoMetrics(backendName);
+            }
+            for (int i = 0; i < config.threads(); i++) {
+                loops.add(new EventLoop(config, selectors.get(i), listeners.get(i), activeConnections,
+                        metrics == null ? null : metrics.loopMeters(), log));
+            }
+            if (metrics != null) {
+                metrics.bind(loops);
+                metricsEndpoint = new MetricsEndpoint(config.host(), config.metricsPort(), metrics::scrape,
+                        () -> !stopping);
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Selector selector : selectors) {
+                selector.close();
+            }
+            for (Socket listener : listeners) {
+                listener.close();
+            }
+            if (metrics != null) {
+                metrics.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Socket listen(ServerConfig config, int port) throws IOException {
+        Socket listener = new Socket(config.host().contains(":") ? AddressFamily.INET6 : AddressFamily.INET);
+        try {
+            listener.setsockopt(SocketOption.SO_REUSEADDR, 1);
+            if (config.threads() > 1) {
+                listener.setsockopt(SocketOption.SO_REUSEPORT, 1);
+            }
+            listener.bind(config.host(), port);
+            listener.listen(config.backlog());
+            listener.setBlocking(false);
+            return listener;
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Binds, opens the selectors and starts the event loops.
+     *
+     * @param config what to serve
+     * @param log    where loop failures are reported
+     * @return the running server
+     * @throws IOException binding failed (EADDRINUSE...) or a selector could not be opened
+     */
+    public static EchoServer start(ServerConfig config, PrintStream log) throws IOException {
+        EchoServer server = new EchoServer(config, log);
+        for (int i = 0; i < server.loops.size(); i++) {
+            Thread thread = new Thread(server.loops.get(i), "echo-loop-" + i);
+            server.threads.add(thread);
+            thread.start();
+        }
+        return server;
+    }
+
+    /** @return the port the server listens on (the chosen one when 0 was asked) */
+    public int port() {
+        return port;
+    }
+
+    /** @return the selector backend the loops use */
+    public String backendName() {
+        return backendName;
+    }
+
+    /** @return the native binding in use, {@code jna} or {@code ffm} */
+    public String bindingName() {
+        return Natives.libc().bindingName();
+    }
+
+    /** @return the metrics endpoint's port, or -1 without metrics */
+    public int metricsPort() {
+        return metricsEndpoint == null ? -1 : metricsEndpoint.port();
+    }
+
+    /** @return connections open now */
+    public int activeConnections() {
+        return activeConnections.get();
+    }
+
+    /** @return bytes received and not yet echoed, over every loop */
+    public long pendingBytes() {
+        return loops.stream().mapToLong(loop -> loop.stats.pendingBytesNow()).sum();
+    }
+
+    /** @return connections refused over {@code --max-connections} */
+    public long refusedConnections() {
+        return loops.stream().mapToLong(loop -> loop.stats.refusedCount()).sum();
+    }
+
+    /** @return connections closed by the idle timeout */
+    public long idleClosedConnections() {
+        return loops.stream().mapToLong(loop -> loop.stats.idleClosedCount()).sum();
+    }
+
+    /** @return the Prometheus text of the metrics, or {@code null} without metrics */
+    public String scrapeMetrics() {
+        return metrics == null ? null : metrics.scrape();
+    }
+
+    /** Stops accepting and makes every loop close its connections and end; from any thread. */
+    public void stop() {
+        stopping = true;
+        for (EventLoop loop : loops) {
+            loop.stop();
+        }
+    }
+
+    /**
+     * Waits for every loop to end.
+     *
+     * @param timeout how long to wait at most
+     * @return true when all ended
+     * @throws InterruptedException the wait was interrupted
+     */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread thread : threads) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(thread, left);
+            }
+            if (thread.isAlive()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Waits until every loop has ended, however long. @throws InterruptedException interrupted */
+    public void awaitTermination() throws InterruptedException {
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    /** Stops, waits up to 2 seconds for the loops, and closes the metrics endpoint. */
+    @Override
+    public void close() {
+        stop();
+        try {
+            awaitTermination(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (metricsEndpoint != null) {
+                metricsEndpoint.close();
+            }
+            if (metrics != null) {
+                metrics.close();
+            }
+        }
+    }
+}

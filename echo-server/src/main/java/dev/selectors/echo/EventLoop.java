@@ -1,0 +1,355 @@
+package dev.selectors.echo;
+
+import static dev.selectors.Selector.EVENT_READ;
+import static dev.selectors.Selector.EVENT_WRITE;
+
+import dev.selectors.ErrnoException;
+import dev.selectors.ReadyHandler;
+import dev.selectors.Selector;
+import dev.selectors.SelectorKey;
+import dev.selectors.posix.BlockingIOException;
+import dev.selectors.posix.Errno;
+import dev.selectors.posix.Socket;
+import dev.selectors.posix.SocketOption;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One thread of the production echo server: a selector, a listening socket of its own (the
+ * loops share the port through SO_REUSEPORT), and the connections it accepted.
+ *
+ * <p>The example's shape, made safe: a read goes into one reused direct buffer and is sent
+ * straight back; what the peer cannot take yet waits in pooled chunks, WRITE interest is added
+ * through {@code modify}, and reading stops while more than {@code maxPendingBytes} wait
+ * (resuming below half of it). EOF after data echoes everything, then closes. Per message the
+ * loop makes one recv and one send (plus a share of one select) and allocates nothing.
+ */
+final class EventLoop implements Runnable {
+
+    /** The key data of the listening socket; connections carry their {@link Connection}. */
+    private static final Object ACCEPTOR = new Object();
+    private static final int ACCEPTS_PER_WAKEUP = 64;
+    private static final long MIN_ACCEPT_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long MAX_ACCEPT_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final ServerConfig config;
+    private final Selector selector;
+    private final Socket listener;
+    private final AtomicInteger activeConnections;
+    private final PrintStream log;
+    private final ByteBuffer readBuffer;
+    private final ChunkPool pool;
+    private final long idleTimeoutNanos;
+    private final int resumeReadingBelow;
+    private final ReadyHandler handler = this::onReady;
+    final LoopStats stats = new LoopStats();
+    private final EchoMetrics.LoopMeters meters;
+
+    private volatile boolean stopping;
+    private long acceptResumeAt;
+    private long acceptBackoffNanos = MIN_ACCEPT_BACKOFF_NANOS;
+    private long nextIdleScanAt;
+
+    EventLoop(ServerConfig config, Selector selector, Socket listener, AtomicInteger activeConnections,
+              EchoMetrics.LoopMeters meters, PrintStream log) throws IOException {
+        this.config = config;
+        this.selector = selector;
+        this.listener = listener;
+        this.activeConnections = activeConnections;
+        this.meters = meters;
+        this.log = log;
+        this.readBuffer = ByteBuffer.allocateDirect(config.bufferSize());
+        this.pool = new ChunkPool(config.bufferSize(), 256);
+        this.idleTimeoutNanos = config.idleTimeout() == null ? 0 : config.idleTimeout().toNanos();
+        this.resumeReadingBelow = Math.max(1, config.maxPendingBytes() / 2);
+        selector.register(listener, EVENT_READ, ACCEPTOR);
+        if (idleTimeoutNanos > 0) {
+            nextIdleScanAt = System.nanoTime() + idleScanPeriod();
+        }
+    }
+
+    private long idleScanPeriod() {
+        return Math.max(TimeUnit.MILLISECONDS.toNanos(50), idleTimeoutNanos / 4);
+    }
+
+    /** Ends {@link #run()} soon, from any thread. */
+    void stop() {
+        stopping = true;
+        selector.wakeup();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!stopping) {
+                long waitNanos = nanosToNextTimer(System.nanoTime());
+                long start = meters == null ? 0 : System.nanoTime();
+                int ready = selector.select(waitNanos < 0 ? null : Duration.ofNanos(waitNanos), handler);
+                stats.select();
+                if (meters != null) {
+                    meters.selected(ready, System.nanoTime() - start);
+                }
+                runTimers(System.nanoTime());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.println("echo-server: event loop " + Thread.currentThread().getName() + " failed: " + e);
+        } finally {
+            closeEverything();
+        }
+    }
+
+    private void onReady(SelectorKey key, int events) {
+        Object data = key.data();
+        if (data == ACCEPTOR) {
+            acceptSome();
+            return;
+        }
+        Connection connection = (Connection) data;
+        if ((events & EVENT_WRITE) != 0 && !flush(connection)) {
+            return;
+        }
+        if ((events & EVENT_READ) != 0) {
+            readOnce(connection);
+        }
+    }
+
+    // ------------------------------------------------------------------ connections
+
+    private void readOnce(Connection connection) {
+        readBuffer.clear();
+        int n;
+        try {
+            n = connection.socket.recvInto(readBuffer);
+        } catch (BlockingIOException spurious) {
+            return;
+        } catch (IOException e) {
+            abort(connection, e);
+            return;
+        }
+        if (n == 0) {
+            connection.eofReceived = true;
+            if (connection.pendingBytes() == 0) {
+                close(connection);
+            } else {
+                updateInterest(connection);
+            }
+            return;
+        }
+        if (idleTimeoutNanos > 0) {
+            connection.lastActivityNanos = System.nanoTime();
+        }
+        stats.bytesIn(n);
+        readBuffer.flip();
+        if (connection.pendingBytes() == 0 && sendSome(connection, readBuffer) < 0) {
+            return;
+        }
+        if (readBuffer.hasRemaining()) {
+            int before = connection.pendingBytes();
+            connection.enqueue(readBuffer, pool);
+            stats.pendingBytes(connection.pendingBytes() - before);
+        }
+        updateInterest(connection);
+    }
+
+    /** Sends what the socket takes now; -1 when the connection failed and was closed. */
+    private int sendSome(Connection connection, ByteBuffer source) {
+        int sent;
+        try {
+            sent = connection.socket.send(source);
+        } catch (BlockingIOException full) {
+            return 0;
+        } catch (IOException e) {
+            abort(connection, e);
+            return -1;
+        }
+        stats.bytesOut(sent);
+        return sent;
+    }
+
+    /** Sends pending bytes; false when the connection was closed. */
+    private boolean flush(Connection connection) {
+        for (ByteBuffer head = connection.head(); head != null; head = connection.head()) {
+            int sent = sendSome(connection, head);
+            if (sent < 0) {
+                return false;
+            }
+            boolean drained = !head.hasRemaining();
+            connection.sent(sent, pool);
+            stats.pendingBytes(-sent);
+            if (!drained) {
+                break;
+            }
+        }
+        if (connection.pendingBytes() == 0 && connection.eofReceived) {
+            close(connection);
+            return false;
+        }
+        updateInterest(connection);
+        return true;
+    }
+
+    private void updateInterest(Connection connection) {
+        int pending = connection.pendingBytes();
+        int wanted = pending > 0 ? EVENT_WRITE : 0;
+        if (!connection.eofReceived) {
+            boolean paused = (connection.interest & EVENT_READ) == 0;
+            int limit = paused ? resumeReadingBelow : config.maxPendingBytes();
+            if (pending < limit) {
+                wanted |= EVENT_READ;
+            }
+        }
+        if (wanted != connection.interest) {
+            try {
+                selector.modify(connection.socket, wanted, connection);
+                connection.interest = wanted;
+            } catch (IOException e) {
+                abort(connection, e);
+            }
+        }
+    }
+
+    private void abort(Connection connection, IOException cause) {
+        if (cause instanceof ErrnoException) {
+            stats.reset();
+        } else {
+            log.println("echo-server: closing " + connection.socket + ": " + cause);
+        }
+        close(connection);
+    }
+
+    private void close(Connection connection) {
+        stats.pendingBytes(-connection.pendingBytes());
+        connection.release(pool);
+        if (selector.getMap().containsKey(connection.socket)) {
+            selector.unregister(connection.socket);
+        }
+        closeQuietly(connection.socket);
+        activeConnections.decrementAndGet();
+        stats.closed();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // the fd is released even when close reports an error
+        }
+    }
+
+    // ------------------------------------------------------------------ accepting
+
+    private void acceptSome() {
+        for (int i = 0; i < ACCEPTS_PER_WAKEUP && !stopping; i++) {
+            Socket.Accepted accepted;
+            try {
+                accepted = listener.accept();
+            } catch (BlockingIOException none) {
+                return;
+            } catch (ErrnoException e) {
+                if (e.errno() == Errno.ECONNABORTED) {
+                    continue;
+                }
+                if (e.errno() != Errno.EMFILE && e.errno() != Errno.ENFILE
+                        && e.errno() != Errno.ENOBUFS && e.errno() != Errno.ENOMEM) {
+                    log.println("echo-server: accept failed: " + e.getMessage());
+                }
+                pauseAccepting();
+                return;
+            } catch (IOException e) {
+                log.println("echo-server: accept failed: " + e);
+                pauseAccepting();
+                return;
+            }
+            acceptBackoffNanos = MIN_ACCEPT_BACKOFF_NANOS;
+            Socket socket = accepted.socket();
+            if (activeConnections.incrementAndGet() > config.maxConnections()) {
+                activeConnections.decrementAndGet();
+                stats.refused();
+                closeQuietly(socket);
+                continue;
+            }
+            try {
+                socket.setBlocking(false);
+                socket.setsockopt(SocketOption.TCP_NODELAY, 1);
+                selector.register(socket, EVENT_READ, new Connection(socket, EVENT_READ, System.nanoTime()));
+                stats.accepted();
+            } catch (IOException | RuntimeException e) {
+                activeConnections.decrementAndGet();
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    /**
+     * Out of fds (EMFILE/ENFILE) or memory: stop watching the listener for a while, so the
+     * loop neither spins on a readable listener nor drops established connections.
+     */
+    private void pauseAccepting() {
+        stats.acceptBackoff();
+        if (selector.getMap().containsKey(listener)) {
+            selector.unregister(listener);
+        }
+        acceptResumeAt = System.nanoTime() + acceptBackoffNanos;
+        acceptBackoffNanos = Math.min(acceptBackoffNanos * 2, MAX_ACCEPT_BACKOFF_NANOS);
+    }
+
+    // ------------------------------------------------------------------ timers
+
+    private long nanosToNextTimer(long now) {
+        long next = Long.MAX_VALUE;
+        if (acceptResumeAt != 0) {
+            next = Math.min(next, acceptResumeAt);
+        }
+        if (idleTimeoutNanos > 0) {
+            next = Math.min(next, nextIdleScanAt);
+        }
+        return next == Long.MAX_VALUE ? -1 : Math.max(0, next - now);
+    }
+
+    private void runTimers(long now) throws IOException {
+        if (acceptResumeAt != 0 && now - acceptResumeAt >= 0 && !stopping) {
+            acceptResumeAt = 0;
+            selector.register(listener, EVENT_READ, ACCEPTOR);
+        }
+        if (idleTimeoutNanos > 0 && now - nextIdleScanAt >= 0) {
+            nextIdleScanAt = now + idleScanPeriod();
+            closeIdleConnections(now);
+        }
+    }
+
+    private void closeIdleConnections(long now) {
+        List<Connection> idle = new ArrayList<>();
+        for (SelectorKey key : selector.getMap().values()) {
+            if (key.data() instanceof Connection) {
+                Connection connection = (Connection) key.data();
+                if (now - connection.lastActivityNanos > idleTimeoutNanos) {
+                    idle.add(connection);
+                }
+            }
+        }
+        for (Connection connection : idle) {
+            stats.idleClosed();
+            close(connection);
+        }
+    }
+
+    private void closeEverything() {
+        List<Connection> open = new ArrayList<>();
+        for (SelectorKey key : selector.getMap().values()) {
+            if (key.data() instanceof Connection) {
+                open.add((Connection) key.data());
+            }
+        }
+        for (Connection connection : open) {
+            close(connection);
+        }
+        closeQuietly(listener);
+        selector.close();
+    }
+}
