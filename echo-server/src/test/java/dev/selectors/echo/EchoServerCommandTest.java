@@ -1,0 +1,130 @@
+package dev.selectors.echo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The command line: its help, its errors, and SIGTERM during load in a real child process. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class EchoServerCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return EchoServerCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String errText() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpExplainsEveryOption() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String option : new String[] {"--host", "--port", "--backend", "--mode", "--threads", "--backlog",
+                "--max-connections", "--idle-timeout", "--max-pending-bytes", "--buffer-size", "--metrics-port"}) {
+            assertTrue(help.contains(option + "="), option + " missing from --help");
+        }
+    }
+
+    @Test
+    void badValuesGiveOneLineAndExitStatusTwo() {
+        String[][] cases = {
+            {"--port", "70000"}, {"--port", "x"}, {"--threads", "0"}, {"--mode", "fast"}, {"--backend", "iouring"},
+            {"--idle-timeout", "soon"}, {"--metrics-port", "http"}, {"--mode", "example", "--threads", "2"},
+            {"--buffer-size", "0"}, {"--unknown"},
+        };
+        for (String[] args : cases) {
+            err.reset();
+            assertEquals(2, run(args), String.join(" ", args));
+            String text = errText();
+            assertEquals(1, text.lines().count(), text);
+            assertTrue(text.startsWith("echo-server: "), text);
+        }
+    }
+
+    @Test
+    void aPortInUseIsReportedWithExitStatusOne() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(1, run("--port", String.valueOf(taken.getLocalPort())));
+            assertTrue(errText().contains("EADDRINUSE"), errText());
+        }
+    }
+
+    @Test
+    void sigtermDuringLoadStopsTheServerWithExitZeroWithinTwoSeconds() throws Exception {
+        Process server = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), EchoServerCommand.class.getName(), "--port", "0")
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String startLine = lines.readLine();
+            Matcher matcher = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(String.valueOf(startLine));
+            assertTrue(matcher.find(), "start line: " + startLine);
+            assertTrue(startLine.contains("backend epoll"), startLine);
+            int port = Integer.parseInt(matcher.group(1));
+
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicLong echoes = new AtomicLong();
+            List<Thread> clients = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Thread client = new Thread(() -> {
+                    try (Socket socket = new Socket("127.0.0.1", port)) {
+                        socket.setSoTimeout(5000);
+                        byte[] message = new byte[512];
+                        while (running.get()) {
+                            socket.getOutputStream().write(message);
+                            if (socket.getInputStream().readNBytes(message.length).length < message.length) {
+                                return;
+                            }
+                            echoes.incrementAndGet();
+                        }
+                    } catch (IOException closedByServer) {
+                        // expected once the server stops
+                    }
+                });
+                clients.add(client);
+                client.start();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (echoes.get() < 1000 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(echoes.get() >= 1000, "the load never got going: " + echoes.get() + " echoes");
+
+            long start = System.nanoTime();
+            server.destroy();
+            assertTrue(server.waitFor(2, TimeUnit.SECONDS), "still running 2 s after SIGTERM");
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(0, server.exitValue(), "exit status after SIGTERM");
+            running.set(false);
+            for (Thread client : clients) {
+                client.join(5000);
+                assertTrue(!client.isAlive(), "a client hung after the server stopped");
+            }
+            assertTrue(millis < 2000, millis + " ms");
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.selectors.echo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selectors.Selector;
+import dev.selectors.Selectors;
+import dev.selectors.posix.BlockingIOException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The documented example, and what it loses that the production mode does not. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ExampleModeTest {
+
+    static java.util.stream.Stream<String> backends() {
+        return Backends.available();
+    }
+
+    /** Runs the example in a thread; remembers how it ended. */
+    private static final class RunningExample implements AutoCloseable {
+        final ExampleEchoServer server;
+        final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final Thread thread;
+        final Selector selector;
+
+        RunningExample(String backend) throws IOException {
+            selector = Selectors.open(backend);
+            server = new ExampleEchoServer(selector, "localhost", 0, new PrintStream(printed, true, StandardCharsets.UTF_8));
+            thread = new Thread(() -> {
+                try {
+                    server.serveForever();
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            thread.start();
+        }
+
+        String output() {
+            return printed.toString(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.stop();
+            thread.join(5000);
+            selector.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void smallMessagesAreEchoedAndPrintedAsInThePythonExample(String backend) throws Exception {
+        try (RunningExample example = new RunningExample(backend)) {
+            int port = example.server.port();
+            String clientAddress;
+            try (Socket client = new Socket("127.0.0.1", port)) {
+                clientAddress = "('127.0.0.1', " + client.getLocalPort() + ")";
+                for (String message : new String[] {"hello\n", "it's"}) {
+                    client.getOutputStream().write(message.getBytes(StandardCharsets.US_ASCII));
+                    assertEquals(message, new String(client.getInputStream().readNBytes(message.length()), StandardCharsets.US_ASCII));
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!example.output().contains("closing") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            String[] lines = example.output().split("\n");
+            assertEquals(4, lines.length, example.output());
+            String conn = "<socket fd=\\d+, family=AF_INET, type=SOCK_STREAM, proto=0, laddr=\\('127\\.0\\.0\\.1', " + port
+                    + "\\), raddr=" + clientAddress.replace("(", "\\(").replace(")", "\\)").replace(".", "\\.") + ">";
+            assertTrue(lines[0].matches("accepted " + conn + " from " + clientAddress.replace("(", "\\(").replace(")", "\\)").replace(".", "\\.")), lines[0]);
+            assertTrue(lines[1].matches("echoing b'hello\\\\n' to " + conn), lines[1]);
+            assertTrue(lines[2].matches("echoing b\"it's\" to " + conn), lines[2]);
+            assertTrue(lines[3].matches("closing " + conn), lines[3]);
+        }
+    }
+
+    /** Sends 8 MiB while reading only after a pause; returns how many bytes came back intact. */
+    private static int echoWithSlowStart(int port, byte[] payload) throws Exception {
+        try (SocketChannel client = SocketChannel.open(new InetSocketAddress("127.0.0.1", port))) {
+            Thread writer = new Thread(() -> {
+                try {
+                    client.write(ByteBuffer.wrap(payload));
+                } catch (IOException serverGaveUp) {
+                    // the example died or closed: what matters is what came back
+                }
+            });
+            writer.start();
+            Thread.sleep(500);
+            ByteBuffer received = ByteBuffer.allocate(payload.length);
+            client.socket().setSoTimeout(2000);
+            try (java.io.InputStream in = client.socket().getInputStream()) {
+                byte[] chunk = new byte[65536];
+                for (int n; received.hasRemaining() && (n = in.read(chunk, 0, Math.min(chunk.length, received.remaining()))) > 0; ) {
+                    received.put(chunk, 0, n);
+                }
+            } catch (java.net.SocketTimeoutException | java.net.SocketException stalled) {
+                // the example lost bytes and the stream stalled or was reset
+            }
+            writer.join(5000);
+            for (int i = 0; i < received.position(); i++) {
+                if (received.get(i) != payload[i]) {
+                    return i;
+                }
+            }
+            return received.position();
+        }
+    }
+
+    @Test
+    void theExampleLosesBytesUnderBackpressureAndTheProductionModeDoesNot() throws Exception {
+        byte[] payload = new byte[8 << 20];
+        new Random(3).nextBytes(payload);
+        int exampleIntact;
+        Throwable exampleFailure;
+        try (RunningExample example = new RunningExample("auto")) {
+            exampleIntact = echoWithSlowStart(example.server.port(), payload);
+            example.server.stop();
+            example.thread.join(5000);
+            exampleFailure = example.failure.get();
+        }
+        // Python's example ignores send()'s count ("Hope it won't block"): a partial send drops
+        // the rest, and a full socket raises BlockingIOError, which ends the server.
+        assertTrue(exampleIntact < payload.length, "the example echoed all 8 MiB intact: the test did not stress it");
+        assertTrue(exampleFailure == null || exampleFailure instanceof BlockingIOException, String.valueOf(exampleFailure));
+
+        try (EchoServer production = EchoServer.start(ServerConfig.defaults().withPort(0), System.err)) {
+            assertEquals(payload.length, echoWithSlowStart(production.port(), payload));
+        }
+    }
+
+    @Test
+    void productionEchoesEveryByteOfTheSamePayloadInOrder() throws Exception {
+        byte[] payload = new byte[1 << 20];
+        new Random(4).nextBytes(payload);
+        try (EchoServer production = EchoServer.start(ServerConfig.defaults().withPort(0), System.err);
+             Socket client = new Socket("127.0.0.1", production.port())) {
+            Thread writer = new Thread(() -> {
+                try {
+                    client.getOutputStream().write(payload);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            writer.start();
+            assertArrayEquals(payload, client.getInputStream().readNBytes(payload.length));
+            writer.join();
+        }
+    }
+}
