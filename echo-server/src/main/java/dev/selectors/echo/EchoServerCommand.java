@@ -113,6 +113,11 @@ public final class EchoServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig config = validate();
+        Throwable nativeProblem = Natives.unavailabilityCause();
+        if (nativeProblem != null) {
+            err.println("echo-server: no native binding: " + nativeProblem.getMessage());
+            return 1;
+        }
         try {
             return config.mode() == ServerConfig.Mode.EXAMPLE ? runExample(config) : runProduction(config);
         } catch (BackendUnavailableException e) {

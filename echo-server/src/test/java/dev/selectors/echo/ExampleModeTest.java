@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,9 +93,17 @@ class ExampleModeTest {
         }
     }
 
-    /** Sends 8 MiB while reading only after a pause; returns how many bytes came back intact. */
-    private static int echoWithSlowStart(int port, byte[] payload) throws Exception {
-        try (SocketChannel client = SocketChannel.open(new InetSocketAddress("127.0.0.1", port))) {
+    /**
+     * Sends the payload, through a 16 KiB receive buffer, and starts reading only when
+     * {@code readNow} says so (or after 10 s): until then the server's socket fills up whatever
+     * the kernel's buffer autotuning does, since the payload is larger than the largest send
+     * buffer (net.ipv4.tcp_wmem's maximum, 4 MiB by default). Returns how many bytes came back
+     * intact.
+     */
+    private static int echoWithSlowStart(int port, byte[] payload, BooleanSupplier readNow) throws Exception {
+        try (SocketChannel client = SocketChannel.open()) {
+            client.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 16 << 10);
+            client.connect(new InetSocketAddress("127.0.0.1", port));
             Thread writer = new Thread(() -> {
                 try {
                     client.write(ByteBuffer.wrap(payload));
@@ -103,7 +112,10 @@ class ExampleModeTest {
                 }
             });
             writer.start();
-            Thread.sleep(500);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!readNow.getAsBoolean() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             ByteBuffer received = ByteBuffer.allocate(payload.length);
             client.socket().setSoTimeout(2000);
             try (java.io.InputStream in = client.socket().getInputStream()) {
@@ -126,23 +138,28 @@ class ExampleModeTest {
 
     @Test
     void theExampleLosesBytesUnderBackpressureAndTheProductionModeDoesNot() throws Exception {
-        byte[] payload = new byte[8 << 20];
+        byte[] payload = new byte[32 << 20];
         new Random(3).nextBytes(payload);
         int exampleIntact;
         Throwable exampleFailure;
         try (RunningExample example = new RunningExample("auto")) {
-            exampleIntact = echoWithSlowStart(example.server.port(), payload);
+            // Read only once the example has given up (it must: its sends are non-blocking).
+            exampleIntact = echoWithSlowStart(example.server.port(), payload, () -> !example.thread.isAlive());
             example.server.stop();
             example.thread.join(5000);
             exampleFailure = example.failure.get();
         }
         // Python's example ignores send()'s count ("Hope it won't block"): a partial send drops
         // the rest, and a full socket raises BlockingIOError, which ends the server.
-        assertTrue(exampleIntact < payload.length, "the example echoed all 8 MiB intact: the test did not stress it");
-        assertTrue(exampleFailure == null || exampleFailure instanceof BlockingIOException, String.valueOf(exampleFailure));
+        assertTrue(exampleIntact < payload.length, "the example echoed all 32 MiB intact: the test did not stress it");
+        assertTrue(exampleFailure instanceof BlockingIOException, "the example should die of BlockingIOError, not "
+                + exampleFailure);
 
         try (EchoServer production = EchoServer.start(ServerConfig.defaults().withPort(0), System.err)) {
-            assertEquals(payload.length, echoWithSlowStart(production.port(), payload));
+            long start = System.nanoTime();
+            // The production server pauses reading instead; the client starts reading later.
+            assertEquals(payload.length, echoWithSlowStart(production.port(), payload,
+                    () -> System.nanoTime() - start > TimeUnit.MILLISECONDS.toNanos(500)));
         }
     }
 

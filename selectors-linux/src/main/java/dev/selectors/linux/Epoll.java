@@ -79,6 +79,15 @@ public final class Epoll {
         return Holder.BINDING;
     }
 
+    /** Only in the Java 22 part of the multi-release jar, so it is loaded by name. */
+    private static EpollBinding loadFfm() {
+        try {
+            return (EpollBinding) Class.forName("dev.selectors.linux.ffm.FfmEpollBinding").getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the FFM epoll binding did not load: " + e, e);
+        }
+    }
+
     private static final class Holder {
         static final EpollBinding BINDING;
         static final Throwable CAUSE;
@@ -91,8 +100,7 @@ public final class Epoll {
                     throw new UnsupportedOperationException("epoll exists only on Linux; this is "
                             + System.getProperty("os.name"));
                 }
-                Natives.libc();
-                binding = new JnaEpollBinding();
+                binding = Natives.libc().bindingName().equals("ffm") ? loadFfm() : new JnaEpollBinding();
                 int epfd = binding.epollCreate1(EPOLL_CLOEXEC);
                 if (epfd < 0) {
                     throw Errno.exception("epoll_create1", -epfd);

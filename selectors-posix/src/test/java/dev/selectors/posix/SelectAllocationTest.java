@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 2: select() on the poll backend makes no per-call native allocation and, in its
- * handler form, allocates nothing on the Java heap either once warmed up.
+ * handler form, allocates nothing on the Java heap either once warmed up. The JIT may still be
+ * compiling during a round (interpreted frames allocate), so the heap check takes the best of a
+ * few rounds: steady state is what is claimed.
  */
 class SelectAllocationTest {
 
-    private static final int WARMUP = 20_000;
+    private static final int WARMUP = 50_000;
     private static final int MEASURED = 20_000;
+    private static final int ROUNDS = 5;
 
     private int handled;
     private final ReadyHandler handler = (key, events) -> handled++;
@@ -55,23 +58,24 @@ class SelectAllocationTest {
                 selector.select(Duration.ZERO, handler);
             }
             int allocationsBefore = libc.allocations.get();
-            int pollsBefore = libc.polls.get();
-            handled = 0;
             com.sun.management.ThreadMXBean threads =
                     (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            long heapBefore = threads.getCurrentThreadAllocatedBytes();
-
-            for (int i = 0; i < MEASURED; i++) {
-                selector.select(Duration.ZERO, handler);
+            long fewestHeapBytes = Long.MAX_VALUE;
+            for (int round = 0; round < ROUNDS; round++) {
+                int pollsBefore = libc.polls.get();
+                handled = 0;
+                long heapBefore = threads.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < MEASURED; i++) {
+                    selector.select(Duration.ZERO, handler);
+                }
+                fewestHeapBytes = Math.min(fewestHeapBytes, threads.getCurrentThreadAllocatedBytes() - heapBefore);
+                assertEquals(MEASURED * 8, handled, "every select should see the 8 writable fds");
+                assertEquals(MEASURED, libc.polls.get() - pollsBefore, "one system call per select");
             }
-
-            long heapBytes = threads.getCurrentThreadAllocatedBytes() - heapBefore;
-            assertEquals(MEASURED * 8, handled, "every select should see the 8 writable fds");
-            assertEquals(MEASURED, libc.polls.get() - pollsBefore, "one system call per select");
             assertEquals(allocationsBefore, libc.allocations.get(), "native allocations during select");
             // A few hundred bytes of slack for JIT and accounting noise; one object per call
             // would already be 320,000 bytes.
-            assertTrue(heapBytes < 4096, heapBytes + " heap bytes allocated by " + MEASURED + " selects");
+            assertTrue(fewestHeapBytes < 4096, fewestHeapBytes + " heap bytes allocated by " + MEASURED + " selects");
         } finally {
             for (Socket.Pair pair : pairs) {
                 pair.close();

@@ -9,6 +9,7 @@ import dev.selectors.Backend;
 import dev.selectors.BackendUnavailableException;
 import dev.selectors.Selector;
 import dev.selectors.Selectors;
+import dev.selectors.posix.ChildJvm;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -80,9 +81,7 @@ class SelectorsFactoryTest {
 
     @Test
     void theEnvironmentVariableForcesABackendWhenThePropertyIsUnset() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), PrintDefaultBackend.class.getName());
+        ProcessBuilder builder = ChildJvm.builder(List.of(), PrintDefaultBackend.class);
         builder.environment().put(Selectors.BACKEND_ENV, "select");
         builder.redirectErrorStream(true);
         Process process = builder.start();

@@ -1,0 +1,70 @@
+package dev.selectors.linux.ffm;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.selectors.linux.EpollBinding;
+import dev.selectors.posix.ffm.Downcalls;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * epoll and eventfd through the FFM API (Java 22+): handles made once, errno captured by the
+ * call and read only on failure. Chosen when the C library binding in use is FFM.
+ */
+public final class FfmEpollBinding implements EpollBinding {
+
+    private static final MethodHandle EPOLL_CREATE1 =
+            Downcalls.capturingErrno("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle EPOLL_CTL = Downcalls.capturingErrno("epoll_ctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
+    private static final MethodHandle EPOLL_WAIT = Downcalls.capturingErrno("epoll_wait",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT));
+    private static final MethodHandle EVENTFD =
+            Downcalls.capturingErrno("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+
+    private static int result(int r, MemorySegment state) {
+        return r < 0 ? -Downcalls.errno(state) : r;
+    }
+
+    @Override
+    public int epollCreate1(int flags) {
+        MemorySegment state = Downcalls.captureState();
+        try {
+            return result((int) EPOLL_CREATE1.invokeExact(state, flags), state);
+        } catch (Throwable t) {
+            throw Downcalls.unexpected(t);
+        }
+    }
+
+    @Override
+    public int epollCtl(int epfd, int op, int fd, long event) {
+        MemorySegment state = Downcalls.captureState();
+        try {
+            return result((int) EPOLL_CTL.invokeExact(state, epfd, op, fd, event), state);
+        } catch (Throwable t) {
+            throw Downcalls.unexpected(t);
+        }
+    }
+
+    @Override
+    public int epollWait(int epfd, long events, int maxEvents, int timeoutMillis) {
+        MemorySegment state = Downcalls.captureState();
+        try {
+            return result((int) EPOLL_WAIT.invokeExact(state, epfd, events, maxEvents, timeoutMillis), state);
+        } catch (Throwable t) {
+            throw Downcalls.unexpected(t);
+        }
+    }
+
+    @Override
+    public int eventfd(int initval, int flags) {
+        MemorySegment state = Downcalls.captureState();
+        try {
+            return result((int) EVENTFD.invokeExact(state, initval, flags), state);
+        } catch (Throwable t) {
+            throw Downcalls.unexpected(t);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.selectors.posix.ffm;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.util.Optional;
+
+/**
+ * Downcall handles to the C library, made once, and errno as the FFM API captures it.
+ *
+ * <p>errno must be captured by the downcall itself ({@code captureCallState("errno")}): the
+ * JVM may call into libc between two Java calls and change it. The capture segment is one per
+ * thread, allocated once from an automatic arena (freed with its thread), and read only when a
+ * call failed. Pointers are passed as {@code JAVA_LONG} addresses, which the LP64 ABIs
+ * (x86_64, aarch64) pass exactly like pointers, so no per-call {@code MemorySegment} is made.
+ *
+ * <p>Internal: shared by the FFM bindings of the backend modules.
+ */
+public final class Downcalls {
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LIBC = LINKER.defaultLookup();
+    private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final long ERRNO_OFFSET =
+            CAPTURE_LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
+    private static final ThreadLocal<MemorySegment> CAPTURE =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE_LAYOUT));
+
+    private Downcalls() {
+    }
+
+    /**
+     * A handle that takes the capture segment as its first argument.
+     *
+     * @param name       the C function
+     * @param descriptor its signature
+     * @param options    further linker options (for example {@code firstVariadicArg})
+     * @return the handle
+     * @throws UnsupportedOperationException the C library has no such function
+     */
+    public static MethodHandle capturingErrno(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+        return optionalCapturingErrno(name, descriptor, options).orElseThrow(
+                () -> new UnsupportedOperationException("the C library has no " + name + "()"));
+    }
+
+    /**
+     * As {@link #capturingErrno}, for functions only some systems have.
+     *
+     * @param name       the C function
+     * @param descriptor its signature
+     * @param options    further linker options
+     * @return the handle, or empty
+     */
+    public static Optional<MethodHandle> optionalCapturingErrno(String name, FunctionDescriptor descriptor,
+                                                               Linker.Option... options) {
+        Linker.Option[] all = new Linker.Option[options.length + 1];
+        all[0] = Linker.Option.captureCallState("errno");
+        System.arraycopy(options, 0, all, 1, options.length);
+        return LIBC.find(name).map(symbol -> LINKER.downcallHandle(symbol, descriptor, all));
+    }
+
+    /**
+     * A handle whose errno is never read.
+     *
+     * @param name       the C function
+     * @param descriptor its signature
+     * @return the handle
+     */
+    public static MethodHandle plain(String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(LIBC.find(name).orElseThrow(
+                () -> new UnsupportedOperationException("the C library has no " + name + "()")), descriptor);
+    }
+
+    /** @return this thread's capture segment, to pass as a capturing handle's first argument */
+    public static MemorySegment captureState() {
+        return CAPTURE.get();
+    }
+
+    /**
+     * The errno a capturing call stored.
+     *
+     * @param state the segment passed to the call
+     * @return errno
+     */
+    public static int errno(MemorySegment state) {
+        return state.get(JAVA_INT, ERRNO_OFFSET);
+    }
+
+    /**
+     * Wraps what a downcall can throw; downcalls to C do not throw, so this means a bug.
+     *
+     * @param t the throwable
+     * @return an error to throw
+     */
+    public static AssertionError unexpected(Throwable t) {
+        return new AssertionError("a native downcall threw", t);
+    }
+}

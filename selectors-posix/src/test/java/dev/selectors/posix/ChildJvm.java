@@ -1,0 +1,41 @@
+package dev.selectors.posix;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Starts a class's {@code main} in a child JVM with this JVM's class path and binding, for tests
+ * that need a fresh process (environment variables, signals, forced bindings). Shared with the
+ * other modules' tests through this module's test-jar.
+ */
+public final class ChildJvm {
+
+    private ChildJvm() {
+    }
+
+    /**
+     * @param jvmOptions options such as {@code -Dselectors.native=ffm}
+     * @param mainClass  the class to run
+     * @param args       its arguments
+     * @return a builder for the command; start it, and stop what it starts
+     */
+    public static ProcessBuilder builder(List<String> jvmOptions, Class<?> mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        if (Runtime.version().feature() >= 22) {
+            // JNA's System.load and the FFM Linker are restricted methods: no warning on stderr.
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        String binding = System.getProperty(Natives.NATIVE_PROPERTY);
+        if (binding != null && jvmOptions.stream().noneMatch(o -> o.startsWith("-D" + Natives.NATIVE_PROPERTY + "="))) {
+            command.add("-D" + Natives.NATIVE_PROPERTY + "=" + binding);
+        }
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(Arrays.asList(args));
+        return new ProcessBuilder(command);
+    }
+}
