@@ -1,0 +1,208 @@
+package dev.selectors.loadtest;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Runs a {@link Scenario}: starts the generator loops, prints a live line each second, keeps the
+ * measured window's latencies (warm-up excluded) in one histogram and, optionally, an
+ * HdrHistogram log of one interval histogram per second, then stops the loops and gives owed
+ * echoes a moment to arrive.
+ */
+public final class Generator {
+
+    private static final Duration DRAIN = Duration.ofSeconds(2);
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    private Generator() {
+    }
+
+    /** Told when the measured window opens and closes, for measurements made beside the load. */
+    public interface Window {
+        /** The measured window opens (warm-up is over). */
+        void opened();
+
+        /** The measured window closes (before the drain). */
+        void closed();
+    }
+
+    private static final Window NO_WINDOW = new Window() {
+        @Override
+        public void opened() {
+        }
+
+        @Override
+        public void closed() {
+        }
+    };
+
+    /**
+     * Applies the load and measures it.
+     *
+     * @param scenario the load
+     * @param live     where the per-second line goes, or {@code null}
+     * @param hlog     where interval histograms go, or {@code null}
+     * @return what was measured
+     * @throws IOException          a selector could not be opened, or the target does not resolve
+     * @throws InterruptedException interrupted while running
+     */
+    public static RunResult run(Scenario scenario, PrintStream live, HistogramLogWriter hlog)
+            throws IOException, InterruptedException {
+        return run(scenario, live, hlog, NO_WINDOW);
+    }
+
+    /**
+     * Applies the load and measures it, telling {@code window} when the measured window opens
+     * and closes.
+     *
+     * @param scenario the load
+     * @param live     where the per-second line goes, or {@code null}
+     * @param hlog     where interval histograms go, or {@code null}
+     * @param window   told when measuring starts and stops
+     * @return what was measured
+     * @throws IOException          a selector could not be opened, or the target does not resolve
+     * @throws InterruptedException interrupted while running
+     */
+    public static RunResult run(Scenario scenario, PrintStream live, HistogramLogWriter hlog, Window window)
+            throws IOException, InterruptedException {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(scenario.target().host()),
+                scenario.target().port());
+        List<GeneratorLoop> loops = new ArrayList<>();
+        List<Recorder> recorders = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < scenario.threads(); t++) {
+            List<Integer> ids = new ArrayList<>();
+            for (int id = t; id < scenario.connections(); id += scenario.threads()) {
+                ids.add(id);
+            }
+            Recorder recorder = new Recorder(3);
+            recorders.add(recorder);
+            loops.add(new GeneratorLoop(scenario, ids, address, recorder, 0x5EED + t));
+        }
+        for (int t = 0; t < loops.size(); t++) {
+            Thread thread = new Thread(loops.get(t), "load-test-" + t);
+            threads.add(thread);
+            thread.start();
+        }
+
+        if (hlog != null) {
+            hlog.outputLogFormatVersion();
+            hlog.outputLegend();
+        }
+        long start = System.nanoTime();
+        // Warm-up: load, show it, measure nothing.
+        long[] previous = snapshot(loops);
+        for (long step = start; step - start < scenario.warmup().toNanos(); ) {
+            long next = Math.min(step + SECOND, start + scenario.warmup().toNanos());
+            sleepUntil(next);
+            long[] counts = snapshot(loops);
+            Histogram interval = collect(recorders);
+            if (live != null) {
+                live.println(liveLine(next - start, next - step, counts, previous, interval, true));
+            }
+            previous = counts;
+            step = next;
+        }
+        collect(recorders);
+
+        // Measurement: one interval histogram per second.
+        window.opened();
+        long measuringSince = System.nanoTime();
+        long end = measuringSince + scenario.duration().toNanos();
+        long[] baseline = snapshot(loops);
+        previous = baseline;
+        Histogram total = new Histogram(3);
+        List<RunResult.Second> timeline = new ArrayList<>();
+        for (long step = measuringSince; step < end; ) {
+            long next = Math.min(step + SECOND, end);
+            sleepUntil(next);
+            long[] counts = snapshot(loops);
+            Histogram interval = collect(recorders);
+            total.add(interval);
+            if (hlog != null) {
+                long nowMillis = System.currentTimeMillis();
+                interval.setStartTimeStamp(nowMillis - (next - step) / 1_000_000);
+                interval.setEndTimeStamp(nowMillis);
+                hlog.outputIntervalHistogram(interval);
+            }
+            double rate = (counts[LoopCounters.MESSAGES] - previous[LoopCounters.MESSAGES]) * 1e9 / (next - step);
+            timeline.add(new RunResult.Second(timeline.size() + 1, rate,
+                    interval.getTotalCount() == 0 ? 0 : Latency.micros(interval.getValueAtPercentile(99))));
+            if (live != null) {
+                live.println(liveLine(next - start, next - step, counts, previous, interval, false));
+            }
+            previous = counts;
+            step = next;
+        }
+        long measuredNanos = System.nanoTime() - measuringSince;
+        long[] finalCounts = snapshot(loops);
+        window.closed();
+        for (GeneratorLoop loop : loops) {
+            loop.stop(DRAIN);
+        }
+        for (Thread thread : threads) {
+            thread.join(DRAIN.toMillis() + 5000);
+        }
+        // Echoes that arrived while draining were sent inside the window: keep their latency.
+        total.add(collect(recorders));
+
+        Map<String, Long> errors = new LinkedHashMap<>();
+        for (ErrorKind kind : ErrorKind.values()) {
+            long count = loops.stream().mapToLong(loop -> loop.counters.errors(kind)).sum();
+            errors.put(kind.label(), count);
+        }
+        long messages = finalCounts[LoopCounters.MESSAGES] - baseline[LoopCounters.MESSAGES];
+        long bytes = finalCounts[LoopCounters.BYTES_RECEIVED] - baseline[LoopCounters.BYTES_RECEIVED];
+        double seconds = measuredNanos / 1e9;
+        return new RunResult(scenario.describe(), scenario.target().toString(), seconds, messages, bytes,
+                messages / seconds, bytes / seconds / (1 << 20), Latency.percentiles(total), Latency.curve(total),
+                errors, timeline);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    private static Histogram collect(List<Recorder> recorders) {
+        Histogram merged = new Histogram(3);
+        for (Recorder recorder : recorders) {
+            merged.add(recorder.getIntervalHistogram());
+        }
+        return merged;
+    }
+
+    private static long[] snapshot(List<GeneratorLoop> loops) {
+        long[] counts = new long[4];
+        for (GeneratorLoop loop : loops) {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += loop.counters.get(i);
+            }
+        }
+        return counts;
+    }
+
+    private static String liveLine(long elapsedNanos, long stepNanos, long[] counts, long[] previous, Histogram interval,
+                                   boolean warming) {
+        double perSecond = 1e9 / Math.max(1, stepNanos);
+        double rate = (counts[LoopCounters.MESSAGES] - previous[LoopCounters.MESSAGES]) * perSecond;
+        double mib = (counts[LoopCounters.BYTES_RECEIVED] - previous[LoopCounters.BYTES_RECEIVED]) * perSecond / (1 << 20);
+        return String.format("[%4.0fs]%s %,12.0f msg/s %9.2f MiB/s  p99 %9.1f us  open %6d", elapsedNanos / 1e9,
+                warming ? " warm-up" : "        ", rate, mib,
+                interval.getTotalCount() == 0 ? 0.0 : Latency.micros(interval.getValueAtPercentile(99)),
+                counts[LoopCounters.OPEN_CONNECTIONS]);
+    }
+}

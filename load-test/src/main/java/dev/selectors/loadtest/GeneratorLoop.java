@@ -1,0 +1,391 @@
+package dev.selectors.loadtest;
+
+import static dev.selectors.Selector.EVENT_READ;
+import static dev.selectors.Selector.EVENT_WRITE;
+
+import dev.selectors.ErrnoException;
+import dev.selectors.ReadyHandler;
+import dev.selectors.Selector;
+import dev.selectors.SelectorKey;
+import dev.selectors.Selectors;
+import dev.selectors.posix.AddressFamily;
+import dev.selectors.posix.BlockingIOException;
+import dev.selectors.posix.Errno;
+import dev.selectors.posix.Socket;
+import dev.selectors.posix.SocketOption;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Recorder;
+
+/**
+ * One thread of the load generator, on our own selectors API: it opens its share of the
+ * connections (paced by the connect rate), sends messages (ping-pong, pipelined, or at a rate),
+ * checks every echoed byte against the {@link Pattern}, and records each message's latency from
+ * its intended send time in an HdrHistogram {@link Recorder}.
+ */
+final class GeneratorLoop implements Runnable {
+
+    private static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final int MAX_WAIT_MILLIS = 100;
+    // Select timeouts are whole milliseconds, so they come from this table: no allocation per wait.
+    private static final Duration[] WAITS = new Duration[MAX_WAIT_MILLIS + 1];
+
+    static {
+        for (int i = 0; i <= MAX_WAIT_MILLIS; i++) {
+            WAITS[i] = Duration.ofMillis(i);
+        }
+    }
+
+    private final Scenario scenario;
+    private final List<Integer> connectionIds;
+    private final InetSocketAddress address;
+    private final AddressFamily family;
+    private final Selector selector;
+    private final Recorder latency;
+    final LoopCounters counters = new LoopCounters();
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 << 10);
+    private final ByteBuffer expected = Pattern.newView();
+    private final SplittableRandom random;
+    private final ReadyHandler handler = this::onReady;
+    private final long connectIntervalNanos;
+    private final long sendIntervalNanos;
+    private final List<ClientConnection> connecting = new ArrayList<>();
+    private final PriorityQueue<ClientConnection> sendSchedule =
+            new PriorityQueue<>((a, b) -> Long.compare(a.nextSendAtNanos, b.nextSendAtNanos));
+
+    private int nextToConnect;
+    private long nextConnectAt;
+    private volatile boolean stopping;
+    private volatile long drainDeadline;
+
+    GeneratorLoop(Scenario scenario, List<Integer> connectionIds, InetSocketAddress address, Recorder latency,
+                  long seed) throws IOException {
+        this.scenario = scenario;
+        this.connectionIds = connectionIds;
+        this.address = address;
+        this.family = address.getAddress() instanceof java.net.Inet6Address ? AddressFamily.INET6 : AddressFamily.INET;
+        this.latency = latency;
+        this.random = new SplittableRandom(seed);
+        this.selector = Selectors.open(scenario.backend());
+        this.connectIntervalNanos = scenario.connectRate() > 0
+                ? (long) (1e9 * scenario.threads() / scenario.connectRate()) : 0;
+        this.sendIntervalNanos = scenario.rate() > 0
+                ? Math.max(1, (long) (1e9 * scenario.connections() / scenario.rate())) : 0;
+    }
+
+    /** Stops sending new messages and gives the echoes owed until {@code drain} to arrive. */
+    void stop(Duration drain) {
+        drainDeadline = System.nanoTime() + drain.toNanos();
+        stopping = true;
+        selector.wakeup();
+    }
+
+    @Override
+    public void run() {
+        try {
+            nextConnectAt = System.nanoTime();
+            while (true) {
+                long now = System.nanoTime();
+                if (stopping) {
+                    if (!anythingOwed() || now - drainDeadline >= 0) {
+                        break;
+                    }
+                } else {
+                    openConnections(now);
+                    sendDue(now);
+                }
+                expireConnects(now);
+                selector.select(WAITS[waitMillis(now)], handler);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("load-test: generator loop failed: " + e);
+            counters.error(ErrorKind.OTHER);
+        } finally {
+            closeAll();
+        }
+    }
+
+    private int waitMillis(long now) {
+        long wait = TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
+        if (!stopping && nextToConnect < connectionIds.size()) {
+            wait = Math.min(wait, nextConnectAt - now);
+        }
+        if (!stopping && !sendSchedule.isEmpty()) {
+            wait = Math.min(wait, sendSchedule.peek().nextSendAtNanos - now);
+        }
+        if (stopping) {
+            wait = Math.min(wait, drainDeadline - now);
+        }
+        return (int) Math.max(0, Math.min(MAX_WAIT_MILLIS, (wait + 999_999) / 1_000_000));
+    }
+
+    private boolean anythingOwed() {
+        for (SelectorKey key : selector.getMap().values()) {
+            ClientConnection connection = (ClientConnection) key.data();
+            if (connection.connected && connection.inFlight() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ connecting
+
+    private void openConnections(long now) {
+        while (nextToConnect < connectionIds.size() && now - nextConnectAt >= 0) {
+            connect(connectionIds.get(nextToConnect++), now);
+            nextConnectAt += connectIntervalNanos;
+        }
+    }
+
+    private void connect(int id, long now) {
+        Socket socket = null;
+        try {
+            socket = new Socket(family);
+            socket.setBlocking(false);
+            socket.setsockopt(SocketOption.TCP_NODELAY, 1);
+            int errno = socket.connectEx(address);
+            ClientConnection connection = new ClientConnection(id, socket, now);
+            if (errno == 0) {
+                selector.register(socket, EVENT_READ, connection);
+                connection.interest = EVENT_READ;
+                connected(connection, now);
+            } else if (errno == Errno.EINPROGRESS) {
+                selector.register(socket, EVENT_WRITE, connection);
+                connection.interest = EVENT_WRITE;
+                connecting.add(connection);
+            } else {
+                counters.error(connectError(errno));
+                closeQuietly(socket);
+            }
+        } catch (IOException e) {
+            counters.error(ErrorKind.OTHER);
+            if (socket != null) {
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    private static ErrorKind connectError(int errno) {
+        return errno == Errno.ECONNREFUSED ? ErrorKind.REFUSED : ErrorKind.OTHER;
+    }
+
+    private void finishConnect(ClientConnection connection) {
+        connecting.remove(connection);
+        int error;
+        try {
+            error = connection.socket.getsockopt(SocketOption.SO_ERROR);
+        } catch (IOException e) {
+            error = e instanceof ErrnoException ? ((ErrnoException) e).errno() : -1;
+        }
+        if (error != 0) {
+            fail(connection, connectError(error));
+            return;
+        }
+        connected(connection, System.nanoTime());
+    }
+
+    private void connected(ClientConnection connection, long now) {
+        connection.connected = true;
+        counters.add(LoopCounters.OPEN_CONNECTIONS, 1);
+        if (sendIntervalNanos > 0) {
+            // Spread the connections' sends evenly over one interval.
+            connection.nextSendAtNanos = now + (sendIntervalNanos * (connection.id % scenario.connections()))
+                    / scenario.connections();
+            sendSchedule.add(connection);
+            setInterest(connection, EVENT_READ);
+        } else {
+            fillPipeline(connection, now);
+            flush(connection);
+        }
+    }
+
+    private void expireConnects(long now) {
+        for (int i = connecting.size() - 1; i >= 0; i--) {
+            ClientConnection connection = connecting.get(i);
+            if (now - connection.connectStartedNanos > CONNECT_TIMEOUT_NANOS) {
+                connecting.remove(i);
+                fail(connection, ErrorKind.CONNECT_TIMEOUT);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ sending
+
+    private void fillPipeline(ClientConnection connection, long now) {
+        while (connection.inFlight() < scenario.pipeline()) {
+            connection.queue(scenario.sizes().draw(random), now);
+        }
+    }
+
+    private void sendDue(long now) {
+        while (!sendSchedule.isEmpty() && now - sendSchedule.peek().nextSendAtNanos >= 0) {
+            ClientConnection connection = sendSchedule.poll();
+            while (now - connection.nextSendAtNanos >= 0) {
+                // Latency counts from the intended time, not from when the send happened (wrk2).
+                connection.queue(scenario.sizes().draw(random), connection.nextSendAtNanos);
+                connection.nextSendAtNanos += sendIntervalNanos;
+            }
+            sendSchedule.add(connection);
+            flush(connection);
+        }
+    }
+
+    private void flush(ClientConnection connection) {
+        while (connection.hasUnsent()) {
+            int length = (int) Math.min(connection.queuedEnd - connection.sentOffset, Pattern.PERIOD);
+            ByteBuffer window = Pattern.window(connection.sendView, connection.shift, connection.sentOffset, length);
+            int sent;
+            try {
+                sent = connection.socket.send(window);
+            } catch (BlockingIOException full) {
+                sent = 0;
+            } catch (IOException e) {
+                fail(connection, errorKind(e));
+                return;
+            }
+            connection.sentOffset += sent;
+            counters.add(LoopCounters.BYTES_SENT, sent);
+            if (sent < length) {
+                break;
+            }
+        }
+        setInterest(connection, connection.hasUnsent() ? EVENT_READ | EVENT_WRITE : EVENT_READ);
+    }
+
+    private void setInterest(ClientConnection connection, int interest) {
+        if (interest != connection.interest) {
+            try {
+                selector.modify(connection.socket, interest, connection);
+                connection.interest = interest;
+            } catch (IOException e) {
+                fail(connection, errorKind(e));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ receiving
+
+    private void onReady(SelectorKey key, int events) {
+        ClientConnection connection = (ClientConnection) key.data();
+        if (!connection.connected) {
+            finishConnect(connection);
+            return;
+        }
+        if ((events & EVENT_READ) != 0 && !receive(connection)) {
+            return;
+        }
+        if ((events & EVENT_WRITE) != 0 && connection.hasUnsent()) {
+            flush(connection);
+        }
+    }
+
+    /** Reads and checks one buffer of echo; false when the connection was closed. */
+    private boolean receive(ClientConnection connection) {
+        readBuffer.clear();
+        int n;
+        try {
+            n = connection.socket.recvInto(readBuffer);
+        } catch (BlockingIOException spurious) {
+            return true;
+        } catch (IOException e) {
+            fail(connection, errorKind(e));
+            return false;
+        }
+        if (n == 0) {
+            fail(connection, connection.receivedOffset < connection.sentOffset || connection.inFlight() > 0
+                    ? ErrorKind.SHORT_READ : ErrorKind.CLOSED);
+            return false;
+        }
+        readBuffer.flip();
+        if (connection.receivedOffset + n > connection.sentOffset || !matchesPattern(connection)) {
+            fail(connection, ErrorKind.MISMATCH);
+            return false;
+        }
+        counters.add(LoopCounters.BYTES_RECEIVED, n);
+        long now = System.nanoTime();
+        while (connection.oldestComplete()) {
+            latency.recordValue(Math.max(0, now - connection.completeOldest()));
+            counters.add(LoopCounters.MESSAGES, 1);
+        }
+        if (sendIntervalNanos == 0 && !stopping) {
+            fillPipeline(connection, now);
+            flush(connection);
+        }
+        return true;
+    }
+
+    /** Compares the bytes in {@link #readBuffer} with the stream at the connection's received offset. */
+    private boolean matchesPattern(ClientConnection connection) {
+        int end = readBuffer.limit();
+        while (readBuffer.position() < end) {
+            int length = Math.min(end - readBuffer.position(), Pattern.PERIOD);
+            readBuffer.limit(readBuffer.position() + length);
+            Pattern.window(expected, connection.shift, connection.receivedOffset, length);
+            if (readBuffer.mismatch(expected) >= 0) {
+                return false;
+            }
+            readBuffer.position(readBuffer.limit());
+            connection.receivedOffset += length;
+        }
+        return true;
+    }
+
+    private static ErrorKind errorKind(IOException e) {
+        if (e instanceof ErrnoException) {
+            int errno = ((ErrnoException) e).errno();
+            if (errno == Errno.ECONNRESET || errno == Errno.EPIPE) {
+                return ErrorKind.RESET;
+            }
+        }
+        return ErrorKind.OTHER;
+    }
+
+    // ------------------------------------------------------------------ closing
+
+    private void fail(ClientConnection connection, ErrorKind kind) {
+        counters.error(kind);
+        close(connection);
+    }
+
+    private void close(ClientConnection connection) {
+        if (selector.getMap().containsKey(connection.socket)) {
+            selector.unregister(connection.socket);
+        }
+        sendSchedule.remove(connection);
+        if (connection.connected) {
+            counters.add(LoopCounters.OPEN_CONNECTIONS, -1);
+            connection.connected = false;
+        }
+        closeQuietly(connection.socket);
+    }
+
+    private void closeAll() {
+        List<ClientConnection> open = new ArrayList<>();
+        for (SelectorKey key : selector.getMap().values()) {
+            open.add((ClientConnection) key.data());
+        }
+        for (ClientConnection connection : open) {
+            for (int i = 0; i < connection.inFlight(); i++) {
+                counters.error(ErrorKind.TIMEOUT);
+            }
+            close(connection);
+        }
+        selector.close();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // released anyway
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package dev.selectors.loadtest;
+
+import dev.selectors.echo.Durations;
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.HdrHistogram.HistogramLogWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code load-test}: drives any echo server with real traffic and checks every echoed byte.
+ */
+@Command(name = "load-test", mixinStandardHelpOptions = true, version = "load-test 0.1.0",
+        description = "Load-tests echo servers: every echoed byte is checked, latency is measured from each message's "
+                + "intended send time (HdrHistogram), and our backends can be compared with Netty and the JDK.",
+        subcommands = {LoadTestCommand.Run.class, LoadTestCommand.Merge.class, CompareCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:no error", "1:an echo was wrong, short, reset, refused or timed out (see the report)",
+                        "2:bad command line"})
+public final class LoadTestCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    /**
+     * Runs a subcommand.
+     *
+     * @param args the command line; {@code --help} explains it
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new LoadTestCommand());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setParameterExceptionHandler((e, badArgs) -> {
+            e.getCommandLine().getErr().println("load-test: " + e.getMessage() + " (see --help)");
+            return 2;
+        });
+        commandLine.setExecutionExceptionHandler((e, command, parseResult) -> {
+            command.getErr().println("load-test: " + e);
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "name a subcommand: run, merge or compare");
+    }
+
+    static Duration duration(CommandSpec spec, String option, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
+    }
+
+    /** The options that describe a load, shared by run and compare. */
+    static final class LoadOptions {
+        @Option(names = "--connections", defaultValue = "1", description = "Connections to open (default: ${DEFAULT-VALUE}).")
+        int connections;
+
+        @Option(names = "--size", defaultValue = "64",
+                description = "Message size in bytes (64, 1k, 4KiB, 1m) or a range drawn per message (64-4k) (default: ${DEFAULT-VALUE}).")
+        String size;
+
+        @Option(names = "--mode", defaultValue = "pingpong",
+                description = "pingpong: each connection sends a message and waits for its whole echo; pipeline: keep --pipeline messages in flight (default: ${DEFAULT-VALUE}).")
+        String mode;
+
+        @Option(names = "--pipeline", defaultValue = "1",
+                description = "Messages in flight per connection; more than 1 implies --mode pipeline (default: ${DEFAULT-VALUE}).")
+        int pipeline;
+
+        @Option(names = "--rate", defaultValue = "0",
+                description = "Open loop: messages per second over all connections, latency counted from each message's intended send time (wrk2); 0 for closed loop (default: ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--warmup", defaultValue = "1s", description = "Load before measuring: 3s, 500ms, 2m or seconds (default: ${DEFAULT-VALUE}).")
+        String warmup;
+
+        @Option(names = "--duration", defaultValue = "5s", description = "How long to measure (default: ${DEFAULT-VALUE}).")
+        String duration;
+
+        @Option(names = "--connect-rate", defaultValue = "0",
+                description = "Connections opened per second; 0 opens all at once (default: ${DEFAULT-VALUE}).")
+        double connectRate;
+
+        @Option(names = "--threads", defaultValue = "1", description = "Generator event loops (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--backend", defaultValue = "auto",
+                description = "The generator's selector backend: auto, epoll, poll, select... (default: ${DEFAULT-VALUE}).")
+        String backend;
+
+        Scenario scenario(CommandSpec spec, Target target) {
+            if (connections < 1) {
+                throw new ParameterException(spec.commandLine(), "--connections must be at least 1, not " + connections);
+            }
+            if (threads < 1 || threads > 256) {
+                throw new ParameterException(spec.commandLine(), "--threads must be 1-256, not " + threads);
+            }
+            if (pipeline < 1) {
+                throw new ParameterException(spec.commandLine(), "--pipeline must be at least 1, not " + pipeline);
+            }
+            if (rate < 0 || connectRate < 0) {
+                throw new ParameterException(spec.commandLine(), "--rate and --connect-rate must not be negative");
+            }
+            String parsedMode = mode.trim().toLowerCase(Locale.ROOT);
+            if (!parsedMode.equals("pingpong") && !parsedMode.equals("pipeline")) {
+                throw new ParameterException(spec.commandLine(), "--mode must be pingpong or pipeline, not '" + mode + "'");
+            }
+            if (parsedMode.equals("pingpong") && pipeline > 1) {
+                parsedMode = "pipeline";
+            }
+            SizeRange sizes;
+            try {
+                sizes = SizeRange.parse(size);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--size: " + e.getMessage());
+            }
+            Duration measure = duration(spec, "--duration", duration);
+            if (measure.isZero()) {
+                throw new ParameterException(spec.commandLine(), "--duration must be positive");
+            }
+            return new Scenario(target, connections, sizes, parsedMode.equals("pingpong") ? 1 : pipeline, rate,
+                    duration(spec, "--warmup", warmup), measure, connectRate, Math.min(threads, connections),
+                    backend.trim().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** {@code load-test run}. */
+    @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Applies one load to an echo server, checks every echoed byte, and reports throughput, "
+                    + "latency percentiles and errors by kind. Exit status 1 when any echo was wrong.")
+    static final class Run implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--target", defaultValue = "127.0.0.1:1234", description = "The echo server, HOST:PORT or [IPv6]:PORT (default: ${DEFAULT-VALUE}).")
+        private String target;
+
+        @CommandLine.Mixin
+        private LoadOptions load;
+
+        @Option(names = "--json", description = "Write the report as JSON to this file.")
+        private Path json;
+
+        @Option(names = "--hlog", description = "Write an HdrHistogram log (one interval histogram per second) to this file; load-test merge combines several.")
+        private Path hlog;
+
+        @Option(names = "--html", description = "Write a self-contained HTML report (percentile plot, throughput over time) to this file.")
+        private Path html;
+
+        @Option(names = "--quiet", description = "No live line each second.")
+        private boolean quiet;
+
+        @Override
+        public Integer call() throws Exception {
+            Target parsedTarget;
+            try {
+                parsedTarget = Target.parse(target);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--target: " + e.getMessage());
+            }
+            Scenario scenario = load.scenario(spec, parsedTarget);
+            PrintStream out = System.out;
+            out.println("load-test: " + scenario.describe() + " against " + scenario.target());
+            RunResult result;
+            HistogramLogWriter writer = hlog == null ? null : hlogWriter(hlog);
+            try {
+                result = Generator.run(scenario, quiet ? null : System.err, writer);
+            } finally {
+                if (writer != null) {
+                    writer.close();
+                }
+            }
+            Reports.table(result, out);
+            if (json != null) {
+                Reports.json(result, json);
+            }
+            if (html != null) {
+                Reports.html(result, html);
+            }
+            return result.totalErrors() == 0 ? 0 : 1;
+        }
+    }
+
+    /** {@code load-test merge}. */
+    @Command(name = "merge", mixinStandardHelpOptions = true,
+            description = "Merges HdrHistogram logs (from generators on several machines, each written with --hlog) "
+                    + "into one latency report with correctly combined percentiles.")
+    static final class Merge implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "HLOG", description = "The logs to merge.")
+        private List<File> logs = new ArrayList<>();
+
+        @Option(names = "--json", description = "Write the merged percentiles as JSON to this file.")
+        private Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            Histogram merged = merge(logs);
+            PrintStream out = System.out;
+            out.printf(Locale.ROOT, "merged %d logs: %,d messages%n", logs.size(), merged.getTotalCount());
+            Map<String, Double> percentiles = Latency.percentiles(merged);
+            for (Map.Entry<String, Double> entry : percentiles.entrySet()) {
+                out.printf(Locale.ROOT, "  %-7s %10.1f us%n", entry.getKey(), entry.getValue());
+            }
+            if (json != null) {
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("logs", logs.stream().map(File::getPath).toArray());
+                report.put("messages", merged.getTotalCount());
+                report.put("latencyMicros", percentiles);
+                Reports.json(report, json);
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * Adds every interval histogram of every log.
+     *
+     * @param logs HdrHistogram logs
+     * @return one histogram of all their values
+     * @throws FileNotFoundException a log does not exist
+     */
+    static Histogram merge(List<File> logs) throws FileNotFoundException {
+        Histogram merged = new Histogram(3);
+        for (File log : logs) {
+            HistogramLogReader reader = new HistogramLogReader(log);
+            for (EncodableHistogram interval = reader.nextIntervalHistogram(); interval != null;
+                 interval = reader.nextIntervalHistogram()) {
+                merged.add((Histogram) interval);
+            }
+        }
+        return merged;
+    }
+
+    static HistogramLogWriter hlogWriter(Path path) throws FileNotFoundException {
+        return new HistogramLogWriter(path.toFile());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.selectors.loadtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selectors.loadtest.servers.JdkNioEchoServer;
+import dev.selectors.loadtest.servers.NettyEchoServer;
+import dev.selectors.posix.ChildJvm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each comparison server echoes without loss, and compare runs end to end. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ComparisonServersTest {
+
+    private static void assertEchoes(List<String> command, Path log) throws Exception {
+        try (ServerProcess server = ServerProcess.start(command, log)) {
+            Scenario scenario = new Scenario(new Target("127.0.0.1", server.port), 20, SizeRange.parse("1-20k"), 4, 0,
+                    Duration.ofMillis(200), Duration.ofSeconds(1), 0, 2, "auto");
+            RunResult result = Generator.run(scenario, null, null);
+            assertEquals(0, result.totalErrors(), command + ": " + result.errors());
+            assertTrue(result.messages() > 100, command + ": " + result.messages() + " messages");
+        }
+    }
+
+    private static List<String> jvm(Class<?> main, String... args) {
+        List<String> command = new ArrayList<>(ChildJvm.builder(List.of(), main, args).command());
+        return command;
+    }
+
+    @Test
+    void nettyEpollEchoesWithoutLoss(@TempDir Path dir) throws Exception {
+        assertEchoes(jvm(NettyEchoServer.class, "--port", "{port}", "--transport", "epoll"), dir.resolve("log"));
+    }
+
+    @Test
+    void nettyNioEchoesWithoutLoss(@TempDir Path dir) throws Exception {
+        assertEchoes(jvm(NettyEchoServer.class, "--port", "{port}", "--transport", "nio"), dir.resolve("log"));
+    }
+
+    @Test
+    void theJdkNioServerEchoesWithoutLoss(@TempDir Path dir) throws Exception {
+        assertEchoes(jvm(JdkNioEchoServer.class, "--port", "{port}", "--threads", "2"), dir.resolve("log"));
+    }
+
+    @Test
+    void compareRunsTheMatrixAndWritesItsReports(@TempDir Path dir) throws Exception {
+        // The C floor needs the system cc; pinning would pin this test JVM for the tests after it.
+        boolean cc = Files.isExecutable(Path.of("/usr/bin/cc"));
+        String servers = cc ? "ours-epoll,jdk-nio,c-epoll" : "ours-epoll,jdk-nio";
+        int status = LoadTestCommand.run(new String[] {"compare", "--servers", servers, "--no-pin",
+            "--scenario", "pingpong:2:64", "--repetitions", "1", "--warmup", "200ms", "--duration", "700ms",
+            "--out", dir.toString()}, System.out, System.err);
+        assertEquals(0, status);
+        String markdown = Files.readString(dir.resolve("compare.md"));
+        for (String server : servers.split(",")) {
+            assertTrue(markdown.contains("| pingpong 2x64 B | " + server + " |"), markdown);
+        }
+        assertTrue(Files.readString(dir.resolve("compare.json")).contains("\"cpuMicrosPerMessage\""));
+        assertTrue(Files.readString(dir.resolve("compare.html")).contains("<table>"));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.selectors.loadtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selectors.echo.EchoServer;
+import dev.selectors.echo.ServerConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The generator against our echo server and against deliberately broken ones, on loopback only. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class GeneratorTest {
+
+    private static Scenario scenario(int port, int connections, String sizes, int pipeline, double rate) {
+        return new Scenario(new Target("127.0.0.1", port), connections, SizeRange.parse(sizes), pipeline, rate,
+                Duration.ofMillis(200), Duration.ofMillis(1500), 0, 2, "auto");
+    }
+
+    @Test
+    void aShortRunAgainstOurEchoServerHasNoErrors() throws Exception {
+        try (EchoServer server = EchoServer.start(ServerConfig.defaults().withPort(0), System.err)) {
+            for (Scenario scenario : new Scenario[] {
+                scenario(server.port(), 4, "1-70000", 1, 0),
+                scenario(server.port(), 10, "64", 8, 0),
+                scenario(server.port(), 10, "256", 1, 2000),
+            }) {
+                RunResult result = Generator.run(scenario, null, null);
+                assertEquals(0, result.totalErrors(), scenario.describe() + ": " + result.errors());
+                assertTrue(result.messages() > 0, scenario.describe());
+                assertTrue(result.latencyMicros().get("p50") > 0, scenario.describe());
+            }
+        }
+    }
+
+    @Test
+    void theOpenLoopSendsAtTheAskedRate() throws Exception {
+        try (EchoServer server = EchoServer.start(ServerConfig.defaults().withPort(0), System.err)) {
+            RunResult result = Generator.run(scenario(server.port(), 5, "64", 1, 1000), null, null);
+            assertEquals(0, result.totalErrors());
+            // 1,000 msg/s for 1.5 s: a loose band, this is about pacing, not speed.
+            assertTrue(result.messages() > 1000 && result.messages() < 2000, result.messages() + " messages");
+        }
+    }
+
+    private static long run(BrokenServer.Fault fault, ErrorKind expected) throws Exception {
+        try (BrokenServer server = new BrokenServer(fault)) {
+            RunResult result = Generator.run(scenario(server.port(), 2, "700", 1, 0), null, null);
+            long count = result.errors().get(expected.label());
+            assertTrue(count > 0, fault + " should give " + expected.label() + " errors: " + result.errors());
+            return count;
+        }
+    }
+
+    @Test
+    void aFlippedByteIsAMismatch() throws Exception {
+        assertEquals(2, run(BrokenServer.Fault.FLIPS_A_BYTE, ErrorKind.MISMATCH));
+    }
+
+    @Test
+    void droppedDataIsAnEchoTimeout() throws Exception {
+        assertEquals(2, run(BrokenServer.Fault.DROPS_DATA, ErrorKind.TIMEOUT));
+    }
+
+    @Test
+    void aServerThatClosesEarlyIsAShortRead() throws Exception {
+        assertEquals(2, run(BrokenServer.Fault.CLOSES_EARLY, ErrorKind.SHORT_READ));
+    }
+
+    @Test
+    void theCommandExitsNonZeroAndNamesTheKind(@TempDir Path dir) throws Exception {
+        try (BrokenServer server = new BrokenServer(BrokenServer.Fault.FLIPS_A_BYTE)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream previous = System.out;
+            int status;
+            try {
+                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+                status = LoadTestCommand.run(new String[] {"run", "--target", "127.0.0.1:" + server.port(),
+                    "--connections", "3", "--size", "500", "--warmup", "0s", "--duration", "1s", "--quiet",
+                    "--json", dir.resolve("r.json").toString(), "--html", dir.resolve("r.html").toString(),
+                    "--hlog", dir.resolve("r.hlog").toString()}, System.out, System.err);
+            } finally {
+                System.setOut(previous);
+            }
+            String report = out.toString(StandardCharsets.UTF_8);
+            assertEquals(1, status, report);
+            assertTrue(report.contains("mismatch 3"), report);
+            assertTrue(Files.readString(dir.resolve("r.json")).contains("\"mismatch\" : 3"));
+            assertTrue(Files.readString(dir.resolve("r.html")).contains("<svg"));
+            assertTrue(Files.size(dir.resolve("r.hlog")) > 0);
+        }
+    }
+
+    @Test
+    void refusedConnectionsAreCounted() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        RunResult result = Generator.run(scenario(port, 3, "64", 1, 0), null, null);
+        assertEquals(3, result.errors().get(ErrorKind.REFUSED.label()));
+    }
+}

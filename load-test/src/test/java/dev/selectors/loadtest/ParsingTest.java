@@ -1,0 +1,64 @@
+package dev.selectors.loadtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ParsingTest {
+
+    @Test
+    void sizesAndRanges() {
+        assertEquals(new SizeRange(64, 64), SizeRange.parse("64"));
+        assertEquals(new SizeRange(1024, 1024), SizeRange.parse("1k"));
+        assertEquals(new SizeRange(4096, 4096), SizeRange.parse("4KiB"));
+        assertEquals(new SizeRange(1 << 20, 1 << 20), SizeRange.parse("1m"));
+        assertEquals(new SizeRange(64, 4096), SizeRange.parse("64-4k"));
+        assertThrows(IllegalArgumentException.class, () -> SizeRange.parse("0"));
+        assertThrows(IllegalArgumentException.class, () -> SizeRange.parse("4k-64"));
+        assertThrows(IllegalArgumentException.class, () -> SizeRange.parse("big"));
+    }
+
+    @Test
+    void targets() {
+        assertEquals(new Target("127.0.0.1", 1234), Target.parse("127.0.0.1:1234"));
+        assertEquals(new Target("::1", 80), Target.parse("[::1]:80"));
+        assertEquals("[::1]:80", Target.parse("[::1]:80").toString());
+        assertThrows(IllegalArgumentException.class, () -> Target.parse("localhost"));
+        assertThrows(IllegalArgumentException.class, () -> Target.parse("::1:80"));
+        assertThrows(IllegalArgumentException.class, () -> Target.parse("host:99999"));
+    }
+
+    @Test
+    void badCommandLinesGiveOneLineAndStatusTwo() {
+        String[][] cases = {
+            {"run", "--target", "nowhere"}, {"run", "--size", "x"}, {"run", "--connections", "0"},
+            {"run", "--duration", "soon"}, {"run", "--mode", "burst"}, {"compare", "--scenario", "fast:1:64"},
+            {"compare", "--servers", "apache"}, {"frobnicate"},
+        };
+        for (String[] args : cases) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = LoadTestCommand.run(args, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+            String text = err.toString(StandardCharsets.UTF_8);
+            assertEquals(2, status, String.join(" ", args) + ": " + text);
+            assertTrue(text.startsWith("load-test: ") && text.lines().count() == 1, text);
+        }
+    }
+
+    @Test
+    void patternWindowsAreContiguousForAnyOffset() {
+        var view = Pattern.newView();
+        int shift = Pattern.shift(7);
+        var whole = Pattern.newView();
+        for (long offset : new long[] {0, 1, Pattern.PERIOD - 1, Pattern.PERIOD, 3L * Pattern.PERIOD + 17}) {
+            Pattern.window(view, shift, offset, 100);
+            Pattern.window(whole, shift, offset + 1, 99);
+            assertEquals(100, view.remaining());
+            assertEquals(view.get(view.position() + 1), whole.get(whole.position()));
+        }
+    }
+}
