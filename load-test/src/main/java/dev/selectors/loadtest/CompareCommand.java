@@ -38,9 +38,9 @@ import picocli.CommandLine.Spec;
                 + "CPU time (or instructions) per message.")
 public final class CompareCommand implements Callable<Integer> {
 
-    /** The default matrix of the issue: ping-pong 1x64 B, 100x64 B, 1000x1 KiB; pipeline 16, 100x4 KiB. */
+    /** The issue's matrix (ping-pong 1x64 B, 100x64 B, 1000x1 KiB; pipeline 16, 100x4 KiB) and 1,000 idle connections. */
     static final List<String> DEFAULT_SCENARIOS =
-            List.of("pingpong:1:64", "pingpong:100:64", "pingpong:1000:1k", "pipeline16:100:4k");
+            List.of("pingpong:1:64", "pingpong:100:64", "pingpong:1000:1k", "pipeline16:100:4k", "idle:1000:0");
 
     @Spec
     private CommandSpec spec;
@@ -54,8 +54,9 @@ public final class CompareCommand implements Callable<Integer> {
             + "repeatable. Example: --server 'python=python3 echo.py {port}'.")
     private List<String> externalServers = new ArrayList<>();
 
-    @Option(names = "--scenario", description = "MODE:CONNECTIONS:SIZE, MODE being pingpong or pipelineN; repeatable "
-            + "(default: pingpong:1:64, pingpong:100:64, pingpong:1000:1k, pipeline16:100:4k).")
+    @Option(names = "--scenario", description = "MODE:CONNECTIONS:SIZE, MODE being pingpong, pipelineN, or idle "
+            + "(connections that send nothing: compares the servers' memory); repeatable "
+            + "(default: pingpong:1:64, pingpong:100:64, pingpong:1000:1k, pipeline16:100:4k, idle:1000:0).")
     private List<String> scenarios;
 
     @Option(names = "--repetitions", defaultValue = "3", description = "Runs of each scenario on each server (default: ${DEFAULT-VALUE}).")
@@ -90,13 +91,15 @@ public final class CompareCommand implements Callable<Integer> {
     /** One run of one scenario on one server. */
     record Measurement(String server, String scenario, int repetition, double messagesPerSecond, double p99Micros,
                        long errors, double userMicrosPerMessage, double kernelMicrosPerMessage,
-                       double userInstructionsPerMessage, double kernelInstructionsPerMessage) {
+                       double userInstructionsPerMessage, double kernelInstructionsPerMessage,
+                       double generatorMicrosPerMessage, double serverResidentMib) {
     }
 
     /** The medians of one scenario on one server. */
     record Row(String scenario, String server, double messagesPerSecond, double p99Micros, double cpuMicrosPerMessage,
                double userMicrosPerMessage, double kernelMicrosPerMessage, double userInstructionsPerMessage,
-               double kernelInstructionsPerMessage, long errors, double throughputVsNetty, double cpuVsNetty) {
+               double kernelInstructionsPerMessage, long errors, double throughputVsNetty, double cpuVsNetty,
+               double generatorMicrosPerMessage, double serverResidentMib) {
     }
 
     @Override
@@ -104,12 +107,15 @@ public final class CompareCommand implements Callable<Integer> {
         if (repetitions < 1) {
             throw new ParameterException(spec.commandLine(), "--repetitions must be at least 1");
         }
-        Files.createDirectories(out);
-        List<Variant> variants = variants();
+        // Every argument is checked before anything is written or compiled.
         List<Scenario> matrix = new ArrayList<>();
         for (String text : scenarios == null ? DEFAULT_SCENARIOS : scenarios) {
             matrix.add(parseScenario(text));
         }
+        List<String> names = serverNames();
+        Files.createDirectories(out);
+        List<Variant> variants = variants(names);
+        String machine = machine();
         boolean pin = !noPin && Runtime.getRuntime().availableProcessors() >= 2 && commandExists("taskset");
         if (pin) {
             new ProcessBuilder("taskset", "-a", "-p", "-c", "0", String.valueOf(ProcessHandle.current().pid()))
@@ -127,20 +133,20 @@ public final class CompareCommand implements Callable<Integer> {
                 for (Variant variant : variants) {
                     Measurement measurement = measure(variant, scenario, repetition, pin);
                     measurements.add(measurement);
-                    console.printf(Locale.ROOT, "  #%d %-22s %-12s %,12.0f msg/s  p99 %8.1f us  cpu %6.2f us/msg  errors %d%n",
+                    console.printf(Locale.ROOT, "  #%d %-24s %-14s %,12.0f msg/s  p99 %8.1f us  cpu %6.2f us/msg  rss %6.1f MiB  errors %d%n",
                             repetition, label(scenario), variant.name(), measurement.messagesPerSecond(),
                             measurement.p99Micros(), measurement.userMicrosPerMessage() + measurement.kernelMicrosPerMessage(),
-                            measurement.errors());
+                            measurement.serverResidentMib(), measurement.errors());
                 }
             }
         }
         List<Row> rows = medians(matrix, variants, measurements);
-        String markdown = markdown(rows, pin, perfReason);
+        String markdown = markdown(rows, pin, perfReason, machine);
         console.println();
         console.println(markdown);
         Files.writeString(out.resolve("compare.md"), markdown, StandardCharsets.UTF_8);
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("machine", machine());
+        json.put("machine", machine);
         json.put("pinned", pin);
         json.put("perf", perfReason == null ? "instructions counted" : perfReason);
         json.put("rows", rows);
@@ -162,6 +168,9 @@ public final class CompareCommand implements Callable<Integer> {
                     template.sizes(), template.pipeline(), 0, template.warmup(), template.duration(), 0,
                     Math.min(generatorThreads, template.connections()), "auto");
             ProcessCpu[] cpu = new ProcessCpu[2];
+            ProcessCpu[] generatorCpu = new ProcessCpu[2];
+            long[] residentKib = new long[1];
+            long self = ProcessHandle.current().pid();
             PerfCounter[] perf = new PerfCounter[1];
             long[][] instructions = new long[1][];
             RunResult result = Generator.run(scenario, null, null, new Generator.Window() {
@@ -169,6 +178,7 @@ public final class CompareCommand implements Callable<Integer> {
                 public void opened() {
                     try {
                         cpu[0] = ProcessCpu.of(server.pid());
+                        generatorCpu[0] = ProcessCpu.of(self);
                         perf[0] = PerfCounter.start(server.pid());
                     } catch (IOException e) {
                         throw new IllegalStateException("cannot read the server's CPU time: " + e, e);
@@ -179,6 +189,8 @@ public final class CompareCommand implements Callable<Integer> {
                 public void closed() {
                     try {
                         cpu[1] = ProcessCpu.of(server.pid());
+                        generatorCpu[1] = ProcessCpu.of(self);
+                        residentKib[0] = ProcessCpu.residentKib(server.pid());
                         if (perf[0] != null) {
                             instructions[0] = perf[0].stop();
                         }
@@ -188,18 +200,21 @@ public final class CompareCommand implements Callable<Integer> {
                 }
             });
             ProcessCpu used = cpu[1].minus(cpu[0]);
-            double messages = Math.max(1, result.messages());
+            ProcessCpu generatorUsed = generatorCpu[1].minus(generatorCpu[0]);
+            boolean idle = template.pipeline() == 0;
+            double messages = idle ? Double.NaN : Math.max(1, result.messages());
             double userInstructions = instructions[0] == null ? Double.NaN : instructions[0][0] / messages;
             double kernelInstructions = instructions[0] == null ? Double.NaN : instructions[0][1] / messages;
             return new Measurement(variant.name(), label(template), repetition, result.messagesPerSecond(),
-                    result.latencyMicros().get("p99"), result.totalErrors(), used.userMicros() / messages,
-                    used.kernelMicros() / messages, userInstructions, kernelInstructions);
+                    idle ? Double.NaN : result.latencyMicros().get("p99"), result.totalErrors(), used.userMicros() / messages,
+                    used.kernelMicros() / messages, userInstructions, kernelInstructions,
+                    (generatorUsed.userMicros() + generatorUsed.kernelMicros()) / messages, residentKib[0] / 1024.0);
         }
     }
 
     // ------------------------------------------------------------------ servers and scenarios
 
-    private List<Variant> variants() throws IOException, InterruptedException {
+    private List<String> serverNames() throws IOException, InterruptedException {
         List<String> names = servers;
         if (names == null) {
             names = new ArrayList<>();
@@ -213,15 +228,27 @@ public final class CompareCommand implements Callable<Integer> {
                 names.add("c-epoll");
             }
         }
+        for (String name : names) {
+            if (!name.trim().matches("ours-[a-z]+|netty-epoll|netty-nio|jdk-nio|c-epoll")) {
+                throw new ParameterException(spec.commandLine(), "unknown server '" + name
+                        + "': use ours-<backend>, netty-epoll, netty-nio, jdk-nio or c-epoll");
+            }
+        }
+        for (String external : externalServers) {
+            if (external.indexOf('=') <= 0 || !external.contains("{port}")) {
+                throw new ParameterException(spec.commandLine(), "--server must be NAME=COMMAND with {port} in it, not '" + external + "'");
+            }
+        }
+        return names;
+    }
+
+    private List<Variant> variants(List<String> names) throws IOException, InterruptedException {
         List<Variant> variants = new ArrayList<>();
         for (String name : names) {
             variants.add(builtIn(name.trim()));
         }
         for (String external : externalServers) {
             int equals = external.indexOf('=');
-            if (equals <= 0 || !external.contains("{port}")) {
-                throw new ParameterException(spec.commandLine(), "--server must be NAME=COMMAND with {port} in it, not '" + external + "'");
-            }
             variants.add(new Variant(external.substring(0, equals),
                     Arrays.asList(external.substring(equals + 1).trim().split("\\s+"))));
         }
@@ -292,20 +319,21 @@ public final class CompareCommand implements Callable<Integer> {
 
     private Scenario parseScenario(String text) {
         String[] parts = text.split(":");
-        if (parts.length != 3 || !parts[0].matches("pingpong|pipeline\\d+")) {
+        if (parts.length != 3 || !parts[0].matches("pingpong|pipeline\\d+|idle")) {
             throw new ParameterException(spec.commandLine(), "--scenario must be MODE:CONNECTIONS:SIZE with MODE "
-                    + "pingpong or pipelineN, e.g. pipeline16:100:4k, not '" + text + "'");
+                    + "pingpong, pipelineN or idle, e.g. pipeline16:100:4k or idle:1000:0, not '" + text + "'");
         }
-        int pipeline = parts[0].equals("pingpong") ? 1 : Integer.parseInt(parts[0].substring("pipeline".length()));
+        boolean idle = parts[0].equals("idle");
+        int pipeline = idle ? 0 : parts[0].equals("pingpong") ? 1 : Integer.parseInt(parts[0].substring("pipeline".length()));
         int connections;
         SizeRange sizes;
         try {
             connections = Integer.parseInt(parts[1]);
-            sizes = SizeRange.parse(parts[2]);
+            sizes = idle ? new SizeRange(1, 1) : SizeRange.parse(parts[2]);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--scenario '" + text + "': " + e.getMessage());
         }
-        if (connections < 1 || pipeline < 1) {
+        if (connections < 1 || (pipeline < 1 && !idle)) {
             throw new ParameterException(spec.commandLine(), "--scenario '" + text + "': connections and pipeline must be at least 1");
         }
         return new Scenario(new Target("127.0.0.1", 1), connections, sizes, pipeline, 0,
@@ -314,6 +342,9 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private static String label(Scenario scenario) {
+        if (scenario.pipeline() == 0) {
+            return "idle " + scenario.connections() + " connections";
+        }
         return (scenario.pipeline() == 1 ? "pingpong" : "pipeline" + scenario.pipeline()) + " " + scenario.connections()
                 + "x" + scenario.sizes();
     }
@@ -350,29 +381,40 @@ public final class CompareCommand implements Callable<Integer> {
                         median(runs.stream().map(Measurement::kernelMicrosPerMessage).toList()),
                         median(runs.stream().map(Measurement::userInstructionsPerMessage).toList()),
                         median(runs.stream().map(Measurement::kernelInstructionsPerMessage).toList()),
-                        runs.stream().mapToLong(Measurement::errors).sum(), rate / nettyRate, cpu / nettyCpu));
+                        runs.stream().mapToLong(Measurement::errors).sum(), rate / nettyRate, cpu / nettyCpu,
+                        median(runs.stream().map(Measurement::generatorMicrosPerMessage).toList()),
+                        median(runs.stream().map(Measurement::serverResidentMib).toList())));
             }
         }
         return rows;
     }
 
-    private String markdown(List<Row> rows, boolean pinned, String perfReason) {
+    private String markdown(List<Row> rows, boolean pinned, String perfReason, String machine) {
         StringBuilder text = new StringBuilder();
         text.append("Medians of ").append(repetitions).append(" interleaved runs; ").append(duration).append(" measured after ")
                 .append(warmup).append(" warm-up; ").append(serverThreads).append(" server thread(s); ")
                 .append(pinned ? "generator on CPU 0, server on CPU 1" : "no CPU pinning").append(". ")
-                .append("CPU us/msg is the server process's user + kernel time over the measured window per echoed message")
+                .append("CPU us/msg is the server process's user + kernel time over the measured window per echoed message; ")
+                .append("generator us/msg is the same for the load generator; RSS is the server's resident memory at the window's end")
                 .append(perfReason == null ? "; instr/msg from perf stat." : "; instructions: n/a (" + perfReason + ").")
                 .append("\n\n");
-        text.append("| scenario | server | msg/s | vs Netty epoll | p99 us | CPU us/msg (user + kernel) | vs Netty epoll | user instr/msg | kernel instr/msg | errors |\n");
-        text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        text.append("| scenario | server | msg/s | vs Netty epoll | p99 us | CPU us/msg (user + kernel) | vs Netty epoll "
+                + "| user instr/msg | kernel instr/msg | generator us/msg | RSS MiB | errors |\n");
+        text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
-            text.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.1f | %.2f (%.2f + %.2f) | %.2f | %s | %s | %d |%n",
-                    row.scenario(), row.server(), row.messagesPerSecond(), row.throughputVsNetty(), row.p99Micros(),
-                    row.cpuMicrosPerMessage(), row.userMicrosPerMessage(), row.kernelMicrosPerMessage(), row.cpuVsNetty(),
-                    format(row.userInstructionsPerMessage()), format(row.kernelInstructionsPerMessage()), row.errors()));
+            boolean idle = row.scenario().startsWith("idle");
+            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %d |%n",
+                    row.scenario(), row.server(), idle ? "-" : String.format(Locale.ROOT, "%,.0f", row.messagesPerSecond()),
+                    idle ? "-" : String.format(Locale.ROOT, "%.2f", row.throughputVsNetty()),
+                    idle ? "-" : String.format(Locale.ROOT, "%.1f", row.p99Micros()),
+                    idle ? "-" : String.format(Locale.ROOT, "%.2f (%.2f + %.2f)", row.cpuMicrosPerMessage(),
+                            row.userMicrosPerMessage(), row.kernelMicrosPerMessage()),
+                    idle ? "-" : String.format(Locale.ROOT, "%.2f", row.cpuVsNetty()),
+                    format(row.userInstructionsPerMessage()), format(row.kernelInstructionsPerMessage()),
+                    idle ? "-" : String.format(Locale.ROOT, "%.2f", row.generatorMicrosPerMessage()),
+                    row.serverResidentMib(), row.errors()));
         }
-        text.append("\nMachine: ").append(machine()).append('\n');
+        text.append("\nMachine: ").append(machine).append('\n');
         return text.toString();
     }
 
@@ -380,6 +422,7 @@ public final class CompareCommand implements Callable<Integer> {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.0f", value);
     }
 
+    /** Read before pinning, which would make this process see one CPU. */
     private static String machine() {
         return Runtime.getRuntime().availableProcessors() + " CPUs, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + " " + System.getProperty("os.arch") + ", Java "

@@ -201,6 +201,9 @@ final class GeneratorLoop implements Runnable {
                     / scenario.connections();
             sendSchedule.add(connection);
             setInterest(connection, EVENT_READ);
+        } else if (scenario.pipeline() == 0) {
+            // An idle scenario: the connection only exists.
+            setInterest(connection, EVENT_READ);
         } else {
             fillPipeline(connection, now);
             flush(connection);

@@ -27,6 +27,16 @@ record ProcessCpu(long userTicks, long kernelTicks) {
         return new ProcessCpu(Long.parseLong(fields[11]), Long.parseLong(fields[12]));
     }
 
+    /** Resident memory in KiB, from the VmRSS line of {@code /proc/PID/status}. */
+    static long residentKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
     ProcessCpu minus(ProcessCpu earlier) {
         return new ProcessCpu(userTicks - earlier.userTicks, kernelTicks - earlier.kernelTicks);
     }

@@ -4,6 +4,7 @@ import dev.selectors.posix.Errno;
 import dev.selectors.posix.LibC;
 import dev.selectors.posix.NativeMemory;
 import dev.selectors.posix.Natives;
+import dev.selectors.posix.PollLikeEvents;
 import dev.selectors.spi.AbstractSelector;
 import dev.selectors.spi.Timeouts;
 import java.io.IOException;
@@ -75,30 +76,8 @@ public final class EpollSelector extends AbstractSelector {
         return epfd;
     }
 
-    static int toEpollEvents(int events) {
-        int epollEvents = 0;
-        if ((events & EVENT_READ) != 0) {
-            epollEvents |= Epoll.EPOLLIN;
-        }
-        if ((events & EVENT_WRITE) != 0) {
-            epollEvents |= Epoll.EPOLLOUT;
-        }
-        return epollEvents;
-    }
-
-    /**
-     * Python's mapping: anything but EPOLLIN (EPOLLOUT, EPOLLERR, EPOLLHUP) makes the fd
-     * writable, anything but EPOLLOUT makes it readable, so errors reach both kinds of waiter.
-     */
-    static int fromEpollEvents(int epollEvents) {
-        int events = 0;
-        if ((epollEvents & ~Epoll.EPOLLIN) != 0) {
-            events |= EVENT_WRITE;
-        }
-        if ((epollEvents & ~Epoll.EPOLLOUT) != 0) {
-            events |= EVENT_READ;
-        }
-        return events;
+    private static int toEpollEvents(int events) {
+        return PollLikeEvents.toNative(events, Epoll.EPOLLIN, Epoll.EPOLLOUT);
     }
 
     private void ctl(int op, int fd, int epollEvents) throws IOException {
@@ -147,7 +126,7 @@ public final class EpollSelector extends AbstractSelector {
             if (fd == wakeFd) {
                 wakeupReceived();
             } else {
-                ready(fd, fromEpollEvents(LAYOUT.events(buffer, i)));
+                ready(fd, PollLikeEvents.fromNative(LAYOUT.events(buffer, i), Epoll.EPOLLIN, Epoll.EPOLLOUT));
             }
         }
     }

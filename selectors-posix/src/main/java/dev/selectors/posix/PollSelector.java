@@ -38,30 +38,8 @@ public final class PollSelector extends AbstractSelector {
         pollFds.add(waker.readFd(), PosixConstants.POLLIN);
     }
 
-    static short toPollEvents(int events) {
-        short pollEvents = 0;
-        if ((events & EVENT_READ) != 0) {
-            pollEvents |= PosixConstants.POLLIN;
-        }
-        if ((events & EVENT_WRITE) != 0) {
-            pollEvents |= PosixConstants.POLLOUT;
-        }
-        return pollEvents;
-    }
-
-    /**
-     * Python's mapping: anything but POLLIN (POLLOUT, POLLERR, POLLHUP, POLLNVAL) makes the fd
-     * writable, anything but POLLOUT makes it readable, so errors reach both kinds of waiter.
-     */
-    static int fromPollEvents(int revents) {
-        int events = 0;
-        if ((revents & ~PosixConstants.POLLIN) != 0) {
-            events |= EVENT_WRITE;
-        }
-        if ((revents & ~PosixConstants.POLLOUT) != 0) {
-            events |= EVENT_READ;
-        }
-        return events;
+    private static short toPollEvents(int events) {
+        return (short) PollLikeEvents.toNative(events, PosixConstants.POLLIN, PosixConstants.POLLOUT);
     }
 
     @Override
@@ -114,7 +92,7 @@ public final class PollSelector extends AbstractSelector {
             if (i == 0) {
                 wakeupReceived();
             } else {
-                ready(pollFds.fd(i), fromPollEvents(revents));
+                ready(pollFds.fd(i), PollLikeEvents.fromNative(revents, PosixConstants.POLLIN, PosixConstants.POLLOUT));
             }
         }
     }

@@ -21,6 +21,29 @@ public final class ChildJvm {
      * @return a builder for the command; start it, and stop what it starts
      */
     public static ProcessBuilder builder(List<String> jvmOptions, Class<?> mainClass, String... args) {
+        List<String> command = java(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(Arrays.asList(args));
+        return new ProcessBuilder(command);
+    }
+
+    /**
+     * @param jvmOptions options such as {@code -Dselectors.native=ffm}
+     * @param jar        an executable jar
+     * @param args       its arguments
+     * @return a builder for {@code java -jar}; start it, and stop what it starts
+     */
+    public static ProcessBuilder jar(List<String> jvmOptions, java.nio.file.Path jar, String... args) {
+        List<String> command = java(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(Arrays.asList(args));
+        return new ProcessBuilder(command);
+    }
+
+    private static List<String> java(List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         if (Runtime.version().feature() >= 22) {
@@ -32,10 +55,6 @@ public final class ChildJvm {
             command.add("-D" + Natives.NATIVE_PROPERTY + "=" + binding);
         }
         command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass.getName());
-        command.addAll(Arrays.asList(args));
-        return new ProcessBuilder(command);
+        return command;
     }
 }
