@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# Verifies the Docker files by building and running them with podman (shared/CONTAINERS.md):
+#   1. installs podman and what it needs, if missing;
+#   2. makes the local base images (Debian + JRE 17, Debian + JDK 17 + Maven) from debootstrap,
+#      cached as tarballs between runs;
+#   3. builds the echo-server and load-test images from docker/Dockerfile with those bases;
+#   4. runs the echo server with its ports published on 127.0.0.1: an echo round trip, /metrics,
+#      the health check; runs the load-test image against it (host network, loopback only) and
+#      requires zero errors; stops it and requires exit 0 within 5 seconds;
+#   5. validates docker/compose.yaml (docker-compose config) and the Kubernetes manifests
+#      (kubernetes-models: the API's OpenAPI schemas, plus probes, resources, non-root);
+#   6. self-check: an image whose entry point is broken must fail step 4, leaving nothing running.
+# Everything it makes (containers, images) is removed on exit, also on failure.
+# Usage: docker/verify.sh            (SELECTORS_DOCKER_CACHE overrides /var/cache/selectors-docker)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+export CONTAINERS_CONF="$ROOT/docker/podman/containers.conf"
+CACHE=${SELECTORS_DOCKER_CACHE:-/var/cache/selectors-docker}
+RUN_ID="verify-$$"
+ECHO_IMAGE="localhost/selectors/echo-server:$RUN_ID"
+LOAD_IMAGE="localhost/selectors/load-test:$RUN_ID"
+BROKEN_IMAGE="localhost/selectors/echo-server-broken:$RUN_ID"
+JRE_BASE="localhost/debian-jre:17"
+BUILD_BASE="localhost/debian-jdk-maven:17"
+MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+
+# podman without systemd reports, on every run and stop, that it cannot add health-check timers:
+# expected here (CONTAINERS.md), so only those lines are dropped from its error output.
+quiet_systemd() {
+  "$@" 2> >(grep -v 'unable to get systemd connection' >&2)
+}
+
+SUMMARY=()
+step_started=0
+step() {
+  step_started=$SECONDS
+  echo "[verify] $*"
+}
+done_step() {
+  local took=$((SECONDS - step_started))
+  SUMMARY+=("$(printf '%4ds  %s' "$took" "$*")")
+  echo "[verify] ok: $* (${took}s)"
+}
+
+cleanup() {
+  local status=$?
+  # Containers first (they hold the images), then the images this run built.
+  for id in $(podman ps -aq --filter "label=selectors-verify=$RUN_ID" 2>/dev/null); do
+    podman rm -f "$id" >/dev/null 2>&1 || true
+  done
+  for image in "$BROKEN_IMAGE" "$LOAD_IMAGE" "$ECHO_IMAGE"; do
+    podman rmi -f "$image" >/dev/null 2>&1 || true
+  done
+  podman image prune -f >/dev/null 2>&1 || true
+  if [ "$status" -ne 0 ]; then
+    echo "[verify] FAILED (status $status); everything this run started was removed" >&2
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+
+# ------------------------------------------------------------------------------- 1. tools
+step "tools: podman, runc, netavark, debootstrap, docker-compose, node"
+need=()
+for tool in podman runc debootstrap docker-compose iptables; do
+  command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc netavark aardvark-dns iptables catatonit \
+    debootstrap docker-compose >/dev/null
+fi
+command -v node >/dev/null || { echo "[verify] node is needed to validate the Kubernetes manifests" >&2; exit 1; }
+mkdir -p "$CACHE/npm"
+if [ ! -d "$CACHE/npm/node_modules/kubernetes-models" ] || [ ! -d "$CACHE/npm/node_modules/js-yaml" ]; then
+  npm install --silent --no-audit --no-fund --prefix "$CACHE/npm" kubernetes-models@5 js-yaml@4 >/dev/null
+fi
+done_step "tools installed ($(podman --version))"
+
+# ------------------------------------------------------------------------------- 2. base images
+base_image() { # NAME PACKAGES...
+  local name=$1 tarball="$CACHE/$(echo "$1" | tr '/:' '__').tar"
+  shift
+  if podman image exists "$name"; then
+    return
+  fi
+  if [ ! -f "$tarball" ]; then
+    if [ ! -f "$CACHE/minbase.tar.gz" ]; then
+      rm -rf "$CACHE/minbase"
+      debootstrap --variant=minbase bookworm "$CACHE/minbase" "$MIRROR" >"$CACHE/debootstrap.log" 2>&1
+      tar -C "$CACHE/minbase" -czf "$CACHE/minbase.tar.gz" .
+      rm -rf "$CACHE/minbase"
+    fi
+    local rootfs="$CACHE/rootfs-$$"
+    rm -rf "$rootfs" && mkdir -p "$rootfs"
+    tar -C "$rootfs" -xzf "$CACHE/minbase.tar.gz"
+    mount --bind /proc "$rootfs/proc"
+    chroot "$rootfs" bash -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      --no-install-recommends $* >/dev/null && apt-get clean && rm -rf /var/lib/apt/lists/*" || {
+        umount "$rootfs/proc"; rm -rf "$rootfs"; return 1; }
+    umount "$rootfs/proc"
+    tar -C "$rootfs" -cf "$tarball" .
+    rm -rf "$rootfs"
+  fi
+  podman import "$tarball" "$name" >/dev/null
+}
+step "base images (cached in $CACHE)"
+base_image "$JRE_BASE" openjdk-17-jre-headless
+base_image "$BUILD_BASE" openjdk-17-jdk-headless maven
+done_step "base images $JRE_BASE and $BUILD_BASE"
+
+# ------------------------------------------------------------------------------- 3. build
+build() { # TARGET IMAGE
+  mkdir -p "$HOME/.m2"
+  podman build --format docker --pull=never --quiet -f docker/Dockerfile --target "$1" \
+    --build-arg BUILD_IMAGE="$BUILD_BASE" --build-arg RUNTIME_IMAGE="$JRE_BASE" \
+    -v "$HOME/.m2:/root/.m2" -t "$2" . >/dev/null
+}
+step "build the echo-server image"
+build echo-server "$ECHO_IMAGE"
+done_step "echo-server image built: $(podman image inspect "$ECHO_IMAGE" --format '{{.Size}}' | awk '{printf "%.0f MB", $1/1e6}')"
+step "build the load-test image"
+build load-test "$LOAD_IMAGE"
+done_step "load-test image built: $(podman image inspect "$LOAD_IMAGE" --format '{{.Size}}' | awk '{printf "%.0f MB", $1/1e6}')"
+
+# ------------------------------------------------------------------------------- 4. run
+# Checks a running echo-server image end to end; returns non-zero on the first failure.
+check_echo_image() { # IMAGE NAME
+  local image=$1 name=$2
+  quiet_systemd podman run -d --name "$name" --label "selectors-verify=$RUN_ID" \
+    -p 127.0.0.1::1234 -p 127.0.0.1::9100 "$image" >/dev/null || return 1
+  local port metrics_port
+  port=$(podman port "$name" 1234/tcp | head -1 | sed 's/.*://') || return 1
+  metrics_port=$(podman port "$name" 9100/tcp | head -1 | sed 's/.*://') || return 1
+  local started=0
+  for _ in $(seq 1 100); do
+    if podman logs "$name" 2>&1 | grep -q "listening on"; then started=1; break; fi
+    if [ "$(podman inspect "$name" --format '{{.State.Running}}')" != "true" ]; then break; fi
+    sleep 0.1
+  done
+  if [ "$started" != 1 ]; then
+    echo "[verify] $name did not start:" >&2; podman logs "$name" >&2 || true
+    return 1
+  fi
+  # An echo round trip through the published port, with bash alone.
+  local reply
+  exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+  printf 'verify' >&3
+  IFS= read -r -t 5 -N 6 reply <&3 || true
+  exec 3<&- 3>&-
+  [ "$reply" = "verify" ] || { echo "[verify] echo round trip returned '$reply'" >&2; return 1; }
+  curl -fsS "http://127.0.0.1:$metrics_port/metrics" | grep -q '^echo_connections_accepted_total' \
+    || { echo "[verify] /metrics lacks echo_connections_accepted_total" >&2; return 1; }
+  # Health checks do not run by themselves without systemd: run the image's check once.
+  podman healthcheck run "$name" >/dev/null 2>&1 || { echo "[verify] the health check failed" >&2; return 1; }
+  echo "$port"
+}
+
+step "run the echo-server image: echo round trip, /metrics, health check"
+ECHO_PORT=$(check_echo_image "$ECHO_IMAGE" "echo-$RUN_ID")
+done_step "echo server answers on 127.0.0.1:$ECHO_PORT, serves /metrics, passes its health check"
+
+step "run the load-test image against it (host network, loopback)"
+report=$(podman run --rm --label "selectors-verify=$RUN_ID" --network host "$LOAD_IMAGE" run \
+  --target "127.0.0.1:$ECHO_PORT" --connections 20 --size 64-4k --warmup 1s --duration 3s --quiet)
+echo "$report" | sed 's/^/[verify]   /'
+echo "$report" | grep -q "errors    none: every echoed byte matched" \
+  || { echo "[verify] the load test reported errors" >&2; exit 1; }
+done_step "load test: $(echo "$report" | grep '^measured' | sed 's/measured *//'), zero errors"
+
+step "stop the echo server: exit 0 within 5 seconds"
+stop_started=$(date +%s%N)
+quiet_systemd podman stop -t 5 "echo-$RUN_ID" >/dev/null
+stop_ms=$(( ($(date +%s%N) - stop_started) / 1000000 ))
+exit_code=$(podman inspect "echo-$RUN_ID" --format '{{.State.ExitCode}}')
+[ "$exit_code" = 0 ] || { echo "[verify] exit code after stop: $exit_code" >&2; exit 1; }
+[ "$stop_ms" -lt 5000 ] || { echo "[verify] stop took ${stop_ms} ms" >&2; exit 1; }
+quiet_systemd podman rm "echo-$RUN_ID" >/dev/null
+done_step "stopped in ${stop_ms} ms with exit 0"
+
+# ------------------------------------------------------------------------------- 5. manifests
+step "validate docker/compose.yaml"
+docker-compose -f docker/compose.yaml config -q
+done_step "compose file valid (docker-compose $(docker-compose version --short 2>/dev/null))"
+
+step "validate the Kubernetes manifests against the API schemas"
+NODE_MODULES="$CACHE/npm/node_modules" node docker/k8s/validate.mjs docker/k8s/*.yaml | sed 's/^/[verify]   /'
+done_step "Kubernetes manifests valid (kubernetes-models schemas)"
+
+# ------------------------------------------------------------------------------- 6. self-check
+step "self-check: a broken image must fail the checks and leave nothing running"
+printf 'FROM %s\nENTRYPOINT ["java", "-jar", "/app/missing.jar"]\n' "$ECHO_IMAGE" \
+  | podman build --format docker --pull=never --quiet -t "$BROKEN_IMAGE" -f - . >/dev/null
+if (check_echo_image "$BROKEN_IMAGE" "broken-$RUN_ID" >/dev/null 2>&1); then
+  echo "[verify] the broken image passed the checks: the checks prove nothing" >&2
+  exit 1
+fi
+podman rm -f "broken-$RUN_ID" >/dev/null 2>&1 || true
+if [ -n "$(podman ps -q --filter "label=selectors-verify=$RUN_ID")" ]; then
+  echo "[verify] containers left running after the self-check" >&2
+  exit 1
+fi
+done_step "the broken image was caught, nothing left running"
+
+echo "[verify] all checks passed:"
+printf '[verify]   %s\n' "${SUMMARY[@]}"
