@@ -107,6 +107,10 @@ public final class EchoServerCommand implements Callable<Integer> {
             e.getCommandLine().getErr().println("echo-server: " + e.getMessage() + " (see --help)");
             return 2;
         });
+        commandLine.setExecutionExceptionHandler((e, command, parseResult) -> {
+            command.getErr().println("echo-server: failed: " + e);
+            return 1;
+        });
         return commandLine.execute(args);
     }
 
@@ -120,7 +124,8 @@ public final class EchoServerCommand implements Callable<Integer> {
         }
         try {
             return config.mode() == ServerConfig.Mode.EXAMPLE ? runExample(config) : runProduction(config);
-        } catch (BackendUnavailableException e) {
+        } catch (BackendUnavailableException | IllegalArgumentException e) {
+            // A backend that does not exist on this system (kqueue on Linux) or does not work here.
             throw new ParameterException(spec.commandLine(), "--backend " + backend + ": " + e.getMessage());
         } catch (IOException e) {
             err.println("echo-server: cannot serve on " + host + ":" + port + ": " + e.getMessage());

@@ -54,7 +54,7 @@ class EchoServerCommandTest {
         String[][] cases = {
             {"--port", "70000"}, {"--port", "x"}, {"--threads", "0"}, {"--mode", "fast"}, {"--backend", "iouring"},
             {"--idle-timeout", "soon"}, {"--metrics-port", "http"}, {"--mode", "example", "--threads", "2"},
-            {"--buffer-size", "0"}, {"--unknown"},
+            {"--buffer-size", "0"}, {"--unknown"}, {"--backend", "kqueue", "--port", "0"},
         };
         for (String[] args : cases) {
             err.reset();

@@ -9,21 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.selectors.Backend;
 import dev.selectors.ErrnoException;
 import dev.selectors.NotRegisteredException;
-import dev.selectors.ReadyHandler;
 import dev.selectors.Selector;
 import dev.selectors.Selectors;
-import dev.selectors.posix.CountingLibC;
-import dev.selectors.posix.Natives;
 import dev.selectors.posix.Socket;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,71 +71,6 @@ class EpollSelectorTest {
         assertEquals(List.of("epoll", "poll", "select"),
                 backends.stream().map(Backend::name).collect(Collectors.toList()));
         assertTrue(backends.stream().allMatch(Backend::available), backends.toString());
-    }
-
-    @Test
-    void selectMakesOneEpollWaitNoNativeAllocationAndNoHeapAllocation() throws IOException {
-        CountingLibC libc = new CountingLibC(Natives.libc());
-        AtomicInteger waits = new AtomicInteger();
-        EpollBinding real = Epoll.binding();
-        EpollBinding counting = new EpollBinding() {
-            @Override
-            public int epollCreate1(int flags) {
-                return real.epollCreate1(flags);
-            }
-
-            @Override
-            public int epollCtl(int epfd, int op, int fd, long event) {
-                return real.epollCtl(epfd, op, fd, event);
-            }
-
-            @Override
-            public int epollWait(int epfd, long events, int maxEvents, int timeoutMillis) {
-                waits.incrementAndGet();
-                return real.epollWait(epfd, events, maxEvents, timeoutMillis);
-            }
-
-            @Override
-            public int eventfd(int initval, int flags) {
-                return real.eventfd(initval, flags);
-            }
-        };
-        int[] handled = new int[1];
-        ReadyHandler handler = (key, events) -> handled[0]++;
-        List<Socket.Pair> pairs = new ArrayList<>();
-        try (EpollSelector selector = new EpollSelector(libc, counting)) {
-            for (int i = 0; i < 8; i++) {
-                Socket.Pair pair = Socket.socketpair();
-                pairs.add(pair);
-                selector.register(pair.first(), EVENT_READ | EVENT_WRITE);
-                selector.register(pair.second(), EVENT_READ);
-            }
-            for (int i = 0; i < 50_000; i++) {
-                selector.select(Duration.ZERO, handler);
-            }
-            int allocations = libc.allocations.get();
-            com.sun.management.ThreadMXBean threads =
-                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            // Best of five rounds: the JIT may still compile during one (see SelectAllocationTest).
-            long fewestHeapBytes = Long.MAX_VALUE;
-            for (int round = 0; round < 5; round++) {
-                int waitsBefore = waits.get();
-                handled[0] = 0;
-                long heapBefore = threads.getCurrentThreadAllocatedBytes();
-                for (int i = 0; i < 20_000; i++) {
-                    selector.select(Duration.ZERO, handler);
-                }
-                fewestHeapBytes = Math.min(fewestHeapBytes, threads.getCurrentThreadAllocatedBytes() - heapBefore);
-                assertEquals(20_000 * 8, handled[0]);
-                assertEquals(20_000, waits.get() - waitsBefore, "one epoll_wait per select");
-            }
-            assertEquals(allocations, libc.allocations.get(), "native allocations during select");
-            assertTrue(fewestHeapBytes < 4096, fewestHeapBytes + " heap bytes allocated by 20,000 selects");
-        } finally {
-            for (Socket.Pair pair : pairs) {
-                pair.close();
-            }
-        }
     }
 
     @Test
