@@ -1,0 +1,231 @@
+package dev.selectors.bsd;
+
+import dev.selectors.posix.Errno;
+import dev.selectors.posix.LibC;
+import dev.selectors.posix.NativeMemory;
+import dev.selectors.posix.Natives;
+import dev.selectors.posix.PipeWaker;
+import dev.selectors.spi.AbstractSelector;
+import dev.selectors.spi.Timeouts;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Python's {@code KqueueSelector}: kqueue(2)-based, the default on macOS and the BSDs.
+ *
+ * <p>READ and WRITE are separate filters, as in Python: register adds one or two, each applied
+ * at once (kevent with no event list), so the kernel's refusal reaches the caller of register.
+ * The event list holds at least one entry per registered filter, so one select sees both
+ * filters of every fd; it grows with registrations, never during a steady-state select.
+ * Timeouts are {@code struct timespec} (nanoseconds, no rounding needed). The wake-up is a
+ * self-pipe registered for reading.
+ */
+public final class KqueueSelector extends AbstractSelector {
+
+    private static final int READ_FILTER = 1;
+    private static final int WRITE_FILTER = 2;
+
+    private final LibC libc;
+    private final KqueueBinding kqueue;
+    private final KeventLayout layout;
+    private final int kq;
+    private final PipeWaker waker;
+    // One change for kevent(2) and a struct timespec { time_t tv_sec; long tv_nsec; } (LP64).
+    private final NativeMemory change;
+    private final NativeMemory timespec;
+    private NativeMemory events;
+    private int eventsCapacity;
+    // The filters the kernel holds per fd (READ_FILTER | WRITE_FILTER), and their total.
+    private int[] filtersByFd = new int[64];
+    private int filterCount;
+
+    /**
+     * Opens a kqueue selector.
+     *
+     * @throws IOException kqueue(2) or the wake-up pipe failed
+     * @throws UnsupportedOperationException kqueue is unavailable here
+     */
+    public KqueueSelector() throws IOException {
+        this(Natives.libc(), Kqueue.binding(), Kqueue.layout());
+    }
+
+    KqueueSelector(LibC libc, KqueueBinding kqueue, KeventLayout layout) throws IOException {
+        super("kqueue");
+        this.libc = libc;
+        this.kqueue = kqueue;
+        this.layout = layout;
+        this.kq = Errno.check("kqueue", kqueue.kqueue());
+        PipeWaker createdWaker = null;
+        try {
+            this.change = libc.allocate(layout.size());
+            this.timespec = libc.allocate(16);
+            this.eventsCapacity = 64;
+            this.events = libc.allocate((long) eventsCapacity * layout.size());
+            createdWaker = new PipeWaker(libc);
+            this.waker = createdWaker;
+            apply(waker.readFd(), layout.evfiltRead(), KeventLayout.EV_ADD);
+        } catch (IOException | RuntimeException e) {
+            if (createdWaker != null) {
+                createdWaker.close();
+            }
+            libc.close(kq);
+            throw e;
+        }
+    }
+
+    /**
+     * Python's {@code KqueueSelector.fileno()}.
+     *
+     * @return the kqueue fd
+     */
+    public int fileno() {
+        return kq;
+    }
+
+    /** Applies one change now; -errno when the kernel refused it. */
+    private int change(int fd, int filter, int flags) {
+        layout.put(change.buffer(), 0, fd, filter, flags);
+        return kqueue.kevent(kq, change.address(), 1, 0, 0, 0);
+    }
+
+    private void apply(int fd, int filter, int flags) throws IOException {
+        Errno.check("kevent", change(fd, filter, flags));
+    }
+
+    private void setFilters(int fd, int filters) {
+        if (fd >= filtersByFd.length) {
+            filtersByFd = Arrays.copyOf(filtersByFd, Math.max(fd + 1, filtersByFd.length * 2));
+        }
+        filterCount += Integer.bitCount(filters) - Integer.bitCount(filtersByFd[fd]);
+        filtersByFd[fd] = filters;
+    }
+
+    private int filters(int fd) {
+        return fd < filtersByFd.length ? filtersByFd[fd] : 0;
+    }
+
+    @Override
+    protected void addInterest(int fd, int events) throws IOException {
+        if ((events & EVENT_READ) != 0) {
+            apply(fd, layout.evfiltRead(), KeventLayout.EV_ADD);
+            setFilters(fd, READ_FILTER);
+        }
+        if ((events & EVENT_WRITE) != 0) {
+            try {
+                apply(fd, layout.evfiltWrite(), KeventLayout.EV_ADD);
+            } catch (IOException | RuntimeException e) {
+                removeInterest(fd, events);
+                throw e;
+            }
+            setFilters(fd, filters(fd) | WRITE_FILTER);
+        }
+    }
+
+    @Override
+    protected void changeInterest(int fd, int oldEvents, int newEvents) throws IOException {
+        // Python's modify is unregister, then register: deletes never fail the call, adds do.
+        int wanted = ((newEvents & EVENT_READ) != 0 ? READ_FILTER : 0) | ((newEvents & EVENT_WRITE) != 0 ? WRITE_FILTER : 0);
+        int held = filters(fd);
+        if ((held & READ_FILTER) != 0 && (wanted & READ_FILTER) == 0) {
+            change(fd, layout.evfiltRead(), KeventLayout.EV_DELETE);
+            held &= ~READ_FILTER;
+        }
+        if ((held & WRITE_FILTER) != 0 && (wanted & WRITE_FILTER) == 0) {
+            change(fd, layout.evfiltWrite(), KeventLayout.EV_DELETE);
+            held &= ~WRITE_FILTER;
+        }
+        setFilters(fd, held);
+        if ((wanted & READ_FILTER) != 0 && (held & READ_FILTER) == 0) {
+            apply(fd, layout.evfiltRead(), KeventLayout.EV_ADD);
+            setFilters(fd, filters(fd) | READ_FILTER);
+        }
+        if ((wanted & WRITE_FILTER) != 0 && (held & WRITE_FILTER) == 0) {
+            apply(fd, layout.evfiltWrite(), KeventLayout.EV_ADD);
+            setFilters(fd, filters(fd) | WRITE_FILTER);
+        }
+    }
+
+    @Override
+    protected void removeInterest(int fd, int events) {
+        // A closed fd already lost its filters: EBADF or ENOENT here is expected (Python ignores them).
+        int held = filters(fd);
+        if ((held & READ_FILTER) != 0) {
+            change(fd, layout.evfiltRead(), KeventLayout.EV_DELETE);
+        }
+        if ((held & WRITE_FILTER) != 0) {
+            change(fd, layout.evfiltWrite(), KeventLayout.EV_DELETE);
+        }
+        setFilters(fd, 0);
+    }
+
+    @Override
+    protected void doSelect(long timeoutNanos) throws IOException {
+        // Python: max(number of registered filters, 1); plus the wake-up pipe's filter.
+        ensureEventCapacity(filterCount + 1);
+        long deadline = Timeouts.deadline(timeoutNanos);
+        long remaining = timeoutNanos;
+        int readyCount;
+        for (;;) {
+            long timeout = 0;
+            if (remaining >= 0) {
+                timespec.buffer().putLong(0, remaining / 1_000_000_000L);
+                timespec.buffer().putLong(8, remaining % 1_000_000_000L);
+                timeout = timespec.address();
+            }
+            readyCount = kqueue.kevent(kq, 0, 0, events.address(), eventsCapacity, timeout);
+            if (readyCount >= 0) {
+                break;
+            }
+            if (-readyCount != Errno.EINTR) {
+                throw Errno.exception("kevent", -readyCount);
+            }
+            remaining = Timeouts.remaining(timeoutNanos, deadline);
+        }
+        ByteBuffer buffer = events.buffer();
+        int wakeFd = waker.readFd();
+        for (int i = 0; i < readyCount; i++) {
+            int fd = layout.ident(buffer, i);
+            if (fd == wakeFd) {
+                wakeupReceived();
+                continue;
+            }
+            int filter = layout.filter(buffer, i);
+            // As Python: the filter says which event; EV_EOF and EV_ERROR still mean "ready".
+            if (filter == layout.evfiltRead()) {
+                ready(fd, EVENT_READ);
+            } else if (filter == layout.evfiltWrite()) {
+                ready(fd, EVENT_WRITE);
+            }
+        }
+    }
+
+    private void ensureEventCapacity(int needed) {
+        if (needed > eventsCapacity) {
+            int capacity = Math.max(needed, eventsCapacity * 2);
+            NativeMemory bigger = libc.allocate((long) capacity * layout.size());
+            events.close();
+            events = bigger;
+            eventsCapacity = capacity;
+        }
+    }
+
+    @Override
+    protected void signalWakeup() throws IOException {
+        waker.signal();
+    }
+
+    @Override
+    protected void clearWakeup() throws IOException {
+        waker.drain();
+    }
+
+    @Override
+    protected void implClose() {
+        waker.close();
+        libc.close(kq);
+        change.close();
+        timespec.close();
+        events.close();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.selectors.bsd.jna;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import dev.selectors.bsd.KqueueBinding;
+import java.util.Map;
+
+/**
+ * kqueue and kevent through JNA direct mapping, from the library and under the kevent symbol
+ * given once, at first use (a JVM direct-maps a class to one library).
+ *
+ * <p>Internal: {@link dev.selectors.bsd.KqueueSelector} uses it through the seam.
+ */
+public final class JnaKqueueBinding implements KqueueBinding {
+
+    private static String library;
+    private static String keventSymbol;
+
+    /**
+     * Binds, on first use, to {@code library} and its {@code keventSymbol}.
+     *
+     * @param library      the C library, or the path of an emulation library in tests
+     * @param keventSymbol {@code kevent}, {@code __kevent50} or {@code __kevent100}
+     */
+    public JnaKqueueBinding(String library, String keventSymbol) {
+        synchronized (JnaKqueueBinding.class) {
+            if (JnaKqueueBinding.library == null) {
+                JnaKqueueBinding.library = library;
+                JnaKqueueBinding.keventSymbol = keventSymbol;
+            } else if (!JnaKqueueBinding.library.equals(library) || !JnaKqueueBinding.keventSymbol.equals(keventSymbol)) {
+                throw new IllegalStateException("kqueue is already bound to " + JnaKqueueBinding.library + " ("
+                        + JnaKqueueBinding.keventSymbol + ")");
+            }
+        }
+        Direct.kqueue();
+    }
+
+    private static int result(int r) {
+        return r < 0 ? -Native.getLastError() : r;
+    }
+
+    @Override
+    public int kqueue() {
+        int kq = result(Direct.kqueue());
+        return kq;
+    }
+
+    @Override
+    public int kevent(int kq, long changelist, int nchanges, long eventlist, int nevents, long timeout) {
+        return result(Direct.kevent(kq, changelist, nchanges, eventlist, nevents, timeout));
+    }
+
+    /** The direct-mapped calls; the function mapper gives kevent its system's symbol. */
+    private static final class Direct {
+        static {
+            Map<String, Object> options = Map.of(Library.OPTION_FUNCTION_MAPPER,
+                    (com.sun.jna.FunctionMapper) (lib, method) ->
+                            method.getName().equals("kevent") ? keventSymbol : method.getName());
+            Native.register(Direct.class, NativeLibrary.getInstance(library, options));
+        }
+
+        static native int kqueue();
+
+        static native int kevent(int kq, long changelist, int nchanges, long eventlist, int nevents, long timeout);
+    }
+}
