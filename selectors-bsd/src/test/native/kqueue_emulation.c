@@ -10,9 +10,11 @@
  * offsets, so a layout that drifted from the table does not build.
  *
  * What is emulated: EVFILT_READ and EVFILT_WRITE with EV_ADD and EV_DELETE, level-triggered;
- * errors of changes as kevent returns them (-1 and errno when the event list has no room,
- * EV_ERROR events otherwise); EV_EOF on hang-up; timespec timeouts (epoll_pwait2, to the
- * nanosecond); EINTR. Not emulated: other filters, EV_ONESHOT, EV_CLEAR, EV_RECEIPT, udata.
+ * EVFILT_USER (one per kqueue, on an eventfd) with EV_ADD|EV_CLEAR, NOTE_TRIGGER and EV_DELETE,
+ * where the system has it (not OpenBSD); errors of changes as kevent returns them (-1 and errno
+ * when the event list has no room, EV_ERROR events otherwise); EV_EOF on hang-up; timespec
+ * timeouts (epoll_pwait2, to the nanosecond); EINTR. Not emulated: other filters, EV_ONESHOT,
+ * EV_RECEIPT, udata.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -21,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -38,6 +41,7 @@ struct kevent {
 };
 #define EVFILT_READ 0
 #define EVFILT_WRITE 1
+#define EVFILT_USER 8
 _Static_assert(offsetof(struct kevent, filter) == 8, "filter @8");
 _Static_assert(offsetof(struct kevent, flags) == 12, "flags @12");
 _Static_assert(offsetof(struct kevent, fflags) == 16, "fflags @16");
@@ -66,6 +70,13 @@ struct kevent {
 };
 #define EVFILT_READ (-1)
 #define EVFILT_WRITE (-2)
+#if defined(LAYOUT_MACOS)
+#define EVFILT_USER (-10)
+#elif defined(LAYOUT_FREEBSD11) || defined(LAYOUT_FREEBSD12)
+#define EVFILT_USER (-11)
+#elif defined(LAYOUT_DRAGONFLY)
+#define EVFILT_USER (-9)
+#endif
 _Static_assert(offsetof(struct kevent, filter) == 8, "filter @8");
 _Static_assert(offsetof(struct kevent, flags) == 10, "flags @10");
 _Static_assert(offsetof(struct kevent, fflags) == 12, "fflags @12");
@@ -84,6 +95,10 @@ _Static_assert(sizeof(struct kevent) == 32, "32 bytes");
 
 #define EV_ADD 0x0001
 #define EV_DELETE 0x0002
+#define EV_CLEAR 0x0020
+#define NOTE_TRIGGER 0x01000000
+/* epoll data of the EVFILT_USER eventfd: no fd is negative. */
+#define USER_MARK (-2)
 #define EV_ERROR 0x4000
 #define EV_EOF 0x8000
 
@@ -94,6 +109,8 @@ _Static_assert(sizeof(struct kevent) == 32, "32 bytes");
 struct kq_state {
     int size;
     unsigned char *filters;
+    int user_fd;          /* the EVFILT_USER eventfd, or -1 */
+    uintptr_t user_ident;
 };
 
 #define MAX_KQUEUES 65536
@@ -118,10 +135,14 @@ int kqueue(void) {
     }
     /* The fd number may be reused from a kqueue closed with close(2): start afresh. */
     if (states[kq] != NULL) {
+        if (states[kq]->user_fd >= 0) {
+            close(states[kq]->user_fd);
+        }
         free(states[kq]->filters);
         free(states[kq]);
     }
     states[kq] = calloc(1, sizeof(struct kq_state));
+    states[kq]->user_fd = -1;
     return kq;
 }
 
@@ -148,12 +169,61 @@ static uint32_t epoll_events_for(unsigned char filters) {
     return ((filters & HAS_READ) ? EPOLLIN | EPOLLRDHUP : 0) | ((filters & HAS_WRITE) ? EPOLLOUT : 0);
 }
 
+#ifdef EVFILT_USER
+/* EVFILT_USER: one per kqueue, enough for a wake-up. */
+static int apply_user(int kq, struct kq_state *state, const struct kevent *change) {
+    if (change->flags & EV_DELETE) {
+        if (state->user_fd < 0) {
+            return ENOENT;
+        }
+        epoll_ctl(kq, EPOLL_CTL_DEL, state->user_fd, NULL);
+        close(state->user_fd);
+        state->user_fd = -1;
+        return 0;
+    }
+    if (change->flags & EV_ADD) {
+        if (!(change->flags & EV_CLEAR)) {
+            return EINVAL; /* only the EV_CLEAR form is emulated */
+        }
+        if (state->user_fd < 0) {
+            int efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+            if (efd < 0) {
+                return errno;
+            }
+            struct epoll_event ev = {.events = EPOLLIN, .data.fd = USER_MARK};
+            if (epoll_ctl(kq, EPOLL_CTL_ADD, efd, &ev) != 0) {
+                int error = errno;
+                close(efd);
+                return error;
+            }
+            state->user_fd = efd;
+        }
+        state->user_ident = change->ident;
+    }
+    if (change->fflags & NOTE_TRIGGER) {
+        if (state->user_fd < 0) {
+            return ENOENT;
+        }
+        uint64_t one = 1;
+        if (write(state->user_fd, &one, sizeof one) < 0 && errno != EAGAIN) {
+            return errno;
+        }
+    }
+    return 0;
+}
+#endif
+
 /* Applies one change; returns 0 or an errno. */
 static int apply(int kq, struct kq_state *state, const struct kevent *change) {
     int fd = (int) change->ident;
     int filter = (int) (int16_t) change->filter;
 #if defined(LAYOUT_NETBSD10) || defined(LAYOUT_NETBSD11)
     filter = (int) change->filter;
+#endif
+#ifdef EVFILT_USER
+    if (filter == EVFILT_USER) {
+        return apply_user(kq, state, change);
+    }
 #endif
     unsigned char bit = filter == EVFILT_READ ? HAS_READ : filter == EVFILT_WRITE ? HAS_WRITE : 0;
     if (bit == 0) {
@@ -199,9 +269,9 @@ static int apply(int kq, struct kq_state *state, const struct kevent *change) {
     return EINVAL;
 }
 
-static void set_event(struct kevent *out, int fd, int filter, unsigned flags, int64_t data) {
+static void set_event(struct kevent *out, uintptr_t ident, int filter, unsigned flags, int64_t data) {
     memset(out, 0, sizeof *out);
-    out->ident = (uintptr_t) fd;
+    out->ident = ident;
     out->filter = filter;
     out->flags = flags;
     out->data = data;
@@ -219,8 +289,7 @@ int KEVENT_SYMBOL(int kq, const struct kevent *changelist, int nchanges, struct 
         int error = apply(kq, state, &changelist[i]);
         if (error != 0) {
             if (produced < nevents) {
-                set_event(&eventlist[produced++], (int) changelist[i].ident, changelist[i].filter,
-                          EV_ERROR, error);
+                set_event(&eventlist[produced++], changelist[i].ident, changelist[i].filter, EV_ERROR, error);
             } else {
                 errno = error;
                 return -1;
@@ -239,14 +308,26 @@ int KEVENT_SYMBOL(int kq, const struct kevent *changelist, int nchanges, struct 
     for (int i = 0; i < n && produced < nevents; i++) {
         int fd = ready[i].data.fd;
         uint32_t got = ready[i].events;
+#ifdef EVFILT_USER
+        if (fd == USER_MARK) {
+            /* EV_CLEAR: retrieving the event resets it. */
+            uint64_t count;
+            if (read(state->user_fd, &count, sizeof count) < 0 && errno != EAGAIN) {
+                return -1;
+            }
+            set_event(&eventlist[produced], state->user_ident, EVFILT_USER, EV_ADD | EV_CLEAR, 0);
+            eventlist[produced++].fflags = NOTE_TRIGGER;
+            continue;
+        }
+#endif
         unsigned char filters = fd < state->size ? state->filters[fd] : 0;
         unsigned eof = (got & (EPOLLHUP | EPOLLRDHUP | EPOLLERR)) ? EV_EOF : 0;
         if ((filters & HAS_READ) && (got & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))) {
-            set_event(&eventlist[produced++], fd, EVFILT_READ, EV_ADD | eof, 0);
+            set_event(&eventlist[produced++], (uintptr_t) fd, EVFILT_READ, EV_ADD | eof, 0);
         }
         /* No room for the write event: level-triggered, it is reported again next call. */
         if ((filters & HAS_WRITE) && (got & (EPOLLOUT | EPOLLHUP | EPOLLERR)) && produced < nevents) {
-            set_event(&eventlist[produced++], fd, EVFILT_WRITE, EV_ADD | eof, 0);
+            set_event(&eventlist[produced++], (uintptr_t) fd, EVFILT_WRITE, EV_ADD | eof, 0);
         }
     }
     return produced;

@@ -29,11 +29,13 @@ import java.util.Locale;
  * @param wideFilters   whether filter and flags are 32-bit (NetBSD) rather than 16-bit
  * @param evfiltRead    {@code EVFILT_READ}: -1, or 0 on NetBSD
  * @param evfiltWrite   {@code EVFILT_WRITE}: -2, or 1 on NetBSD
+ * @param evfiltUser    {@code EVFILT_USER}, the wake-up filter, or 0 where the selector uses a
+ *                      pipe instead (OpenBSD, which added the filter only recently)
  * @param keventSymbol  the C symbol of kevent(2): NetBSD renames it in its headers
  */
 public record KeventLayout(String name, int size, int filterOffset, int flagsOffset, int fflagsOffset,
                            int dataOffset, int udataOffset, boolean wideFilters, int evfiltRead, int evfiltWrite,
-                           String keventSymbol) {
+                           int evfiltUser, String keventSymbol) {
 
     /** Offset of {@code ident}, the same everywhere. */
     public static final int IDENT_OFFSET = 0;
@@ -42,25 +44,32 @@ public record KeventLayout(String name, int size, int filterOffset, int flagsOff
     public static final int EV_ADD = 0x0001;
     /** {@code EV_DELETE}: remove the filter. */
     public static final int EV_DELETE = 0x0002;
+    /** {@code EV_CLEAR}: reset the event's state once it has been retrieved. */
+    public static final int EV_CLEAR = 0x0020;
+    /** {@code NOTE_TRIGGER}: the fflags bit that fires an EVFILT_USER event. */
+    public static final int NOTE_TRIGGER = 0x0100_0000;
     /** {@code EV_ERROR}: set on an event that reports a failed change, errno in data. */
     public static final int EV_ERROR = 0x4000;
     /** {@code EV_EOF}: the peer closed, or the fd hit an error. */
     public static final int EV_EOF = 0x8000;
 
     /** macOS, x86_64 and arm64. */
-    public static final KeventLayout MACOS = new KeventLayout("macos", 32, 8, 10, 12, 16, 24, false, -1, -2, "kevent");
+    public static final KeventLayout MACOS = new KeventLayout("macos", 32, 8, 10, 12, 16, 24, false, -1, -2, -10, "kevent");
     /** FreeBSD 11 and older. */
-    public static final KeventLayout FREEBSD11 = new KeventLayout("freebsd11", 32, 8, 10, 12, 16, 24, false, -1, -2, "kevent");
+    public static final KeventLayout FREEBSD11 = new KeventLayout("freebsd11", 32, 8, 10, 12, 16, 24, false, -1, -2, -11, "kevent");
     /** FreeBSD 12 and newer: 64-bit data and ext[4]. */
-    public static final KeventLayout FREEBSD12 = new KeventLayout("freebsd12", 64, 8, 10, 12, 16, 24, false, -1, -2, "kevent");
+    public static final KeventLayout FREEBSD12 = new KeventLayout("freebsd12", 64, 8, 10, 12, 16, 24, false, -1, -2, -11, "kevent");
     /** OpenBSD. */
-    public static final KeventLayout OPENBSD = new KeventLayout("openbsd", 32, 8, 10, 12, 16, 24, false, -1, -2, "kevent");
+    public static final KeventLayout OPENBSD = new KeventLayout("openbsd", 32, 8, 10, 12, 16, 24, false, -1, -2, 0, "kevent");
     /** NetBSD 10 and older: 32-bit filter and flags, other filter numbers, {@code __kevent50}. */
-    public static final KeventLayout NETBSD10 = new KeventLayout("netbsd10", 40, 8, 12, 16, 24, 32, true, 0, 1, "__kevent50");
+    public static final KeventLayout NETBSD10 = new KeventLayout("netbsd10", 40, 8, 12, 16, 24, 32, true, 0, 1, 8, "__kevent50");
     /** NetBSD 11: NetBSD 10's layout plus ext[4], {@code __kevent100}. */
-    public static final KeventLayout NETBSD11 = new KeventLayout("netbsd11", 72, 8, 12, 16, 24, 32, true, 0, 1, "__kevent100");
+    public static final KeventLayout NETBSD11 = new KeventLayout("netbsd11", 72, 8, 12, 16, 24, 32, true, 0, 1, 8, "__kevent100");
     /** DragonFly BSD. */
-    public static final KeventLayout DRAGONFLY = new KeventLayout("dragonfly", 32, 8, 10, 12, 16, 24, false, -1, -2, "kevent");
+    public static final KeventLayout DRAGONFLY = new KeventLayout("dragonfly", 32, 8, 10, 12, 16, 24, false, -1, -2, -9, "kevent");
+
+    // EVFILT_USER: macOS -10 and DragonFly -9 as the rust-lang/libc tables give them; FreeBSD -11
+    // and NetBSD 8 from their <sys/event.h>, not checked against a stored copy here.
 
     /** Every layout, for tests and for {@link #named(String)}. */
     public static final KeventLayout[] ALL = {MACOS, FREEBSD11, FREEBSD12, OPENBSD, NETBSD10, NETBSD11, DRAGONFLY};
@@ -119,6 +128,11 @@ public record KeventLayout(String name, int size, int filterOffset, int flagsOff
 
     /** Writes change {@code index}: EV_SET(kev, ident, filter, flags, 0, 0, 0), zeroing the rest. */
     public void put(ByteBuffer buffer, int index, int ident, int filter, int flags) {
+        put(buffer, index, ident, filter, flags, 0);
+    }
+
+    /** Writes change {@code index}: EV_SET(kev, ident, filter, flags, fflags, 0, 0), zeroing the rest. */
+    public void put(ByteBuffer buffer, int index, int ident, int filter, int flags, int fflags) {
         int base = index * size;
         for (int i = 0; i < size; i += 8) {
             buffer.putLong(base + i, 0);
@@ -131,6 +145,7 @@ public record KeventLayout(String name, int size, int filterOffset, int flagsOff
             buffer.putShort(base + filterOffset, (short) filter);
             buffer.putShort(base + flagsOffset, (short) flags);
         }
+        buffer.putInt(base + fflagsOffset, fflags);
     }
 
     /** @return the ident (the fd) of event {@code index} */

@@ -18,21 +18,27 @@ import java.util.Arrays;
  * at once (kevent with no event list), so the kernel's refusal reaches the caller of register.
  * The event list holds at least one entry per registered filter, so one select sees both
  * filters of every fd; it grows with registrations, never during a steady-state select.
- * Timeouts are {@code struct timespec} (nanoseconds, no rounding needed). The wake-up is a
- * self-pipe registered for reading.
+ * Timeouts are {@code struct timespec} (nanoseconds, no rounding needed). The wake-up is an
+ * EVFILT_USER event (EV_CLEAR, fired with NOTE_TRIGGER) where the system has that filter, and a
+ * self-pipe registered for reading elsewhere.
  */
 public final class KqueueSelector extends AbstractSelector {
 
     private static final int READ_FILTER = 1;
     private static final int WRITE_FILTER = 2;
+    // The EVFILT_USER ident; the ident space is per filter, so it meets no fd.
+    private static final int WAKE_IDENT = 0;
 
     private final LibC libc;
     private final KqueueBinding kqueue;
     private final KeventLayout layout;
     private final int kq;
+    // null where EVFILT_USER does the wake-up.
     private final PipeWaker waker;
     // One change for kevent(2) and a struct timespec { time_t tv_sec; long tv_nsec; } (LP64).
     private final NativeMemory change;
+    // wakeup() runs on other threads: its change has memory of its own (used under the wake-up lock).
+    private final NativeMemory wakeChange;
     private final NativeMemory timespec;
     private NativeMemory events;
     private int eventsCapacity;
@@ -59,12 +65,18 @@ public final class KqueueSelector extends AbstractSelector {
         PipeWaker createdWaker = null;
         try {
             this.change = libc.allocate(layout.size());
+            this.wakeChange = libc.allocate(layout.size());
             this.timespec = libc.allocate(16);
             this.eventsCapacity = 64;
             this.events = libc.allocate((long) eventsCapacity * layout.size());
-            createdWaker = new PipeWaker(libc);
-            this.waker = createdWaker;
-            apply(waker.readFd(), layout.evfiltRead(), KeventLayout.EV_ADD);
+            if (layout.evfiltUser() != 0) {
+                this.waker = null;
+                apply(WAKE_IDENT, layout.evfiltUser(), KeventLayout.EV_ADD | KeventLayout.EV_CLEAR);
+            } else {
+                createdWaker = new PipeWaker(libc);
+                this.waker = createdWaker;
+                apply(waker.readFd(), layout.evfiltRead(), KeventLayout.EV_ADD);
+            }
         } catch (IOException | RuntimeException e) {
             if (createdWaker != null) {
                 createdWaker.close();
@@ -183,14 +195,14 @@ public final class KqueueSelector extends AbstractSelector {
             remaining = Timeouts.remaining(timeoutNanos, deadline);
         }
         ByteBuffer buffer = events.buffer();
-        int wakeFd = waker.readFd();
+        int wakeFd = waker == null ? -1 : waker.readFd();
         for (int i = 0; i < readyCount; i++) {
             int fd = layout.ident(buffer, i);
-            if (fd == wakeFd) {
+            int filter = layout.filter(buffer, i);
+            if (fd == wakeFd || (waker == null && filter == layout.evfiltUser())) {
                 wakeupReceived();
                 continue;
             }
-            int filter = layout.filter(buffer, i);
             // As Python: the filter says which event; EV_EOF and EV_ERROR still mean "ready".
             if (filter == layout.evfiltRead()) {
                 ready(fd, EVENT_READ);
@@ -212,19 +224,35 @@ public final class KqueueSelector extends AbstractSelector {
 
     @Override
     protected void signalWakeup() throws IOException {
-        waker.signal();
+        if (waker != null) {
+            waker.signal();
+            return;
+        }
+        layout.put(wakeChange.buffer(), 0, WAKE_IDENT, layout.evfiltUser(), 0, KeventLayout.NOTE_TRIGGER);
+        Errno.check("kevent", kqueue.kevent(kq, wakeChange.address(), 1, 0, 0, 0));
     }
 
     @Override
     protected void clearWakeup() throws IOException {
-        waker.drain();
+        // EV_CLEAR resets an EVFILT_USER event when it is retrieved: only a pipe needs draining.
+        if (waker != null) {
+            waker.drain();
+        }
+    }
+
+    /** @return whether wake-ups go through EVFILT_USER rather than a pipe */
+    boolean wakesThroughUserFilter() {
+        return waker == null;
     }
 
     @Override
     protected void implClose() {
-        waker.close();
+        if (waker != null) {
+            waker.close();
+        }
         libc.close(kq);
         change.close();
+        wakeChange.close();
         timespec.close();
         events.close();
     }

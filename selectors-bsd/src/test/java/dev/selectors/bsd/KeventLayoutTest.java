@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class KeventLayoutTest {
 
     private static void assertLayout(KeventLayout layout, int size, int filter, int flags, int fflags, int data,
-                                     int udata, int read, int write, String symbol) {
+                                     int udata, int read, int write, int user, String symbol) {
         assertEquals(size, layout.size(), layout.name() + " size");
         assertEquals(filter, layout.filterOffset(), layout.name() + " filter");
         assertEquals(flags, layout.flagsOffset(), layout.name() + " flags");
@@ -23,18 +23,19 @@ class KeventLayoutTest {
         assertEquals(udata, layout.udataOffset(), layout.name() + " udata");
         assertEquals(read, layout.evfiltRead(), layout.name() + " EVFILT_READ");
         assertEquals(write, layout.evfiltWrite(), layout.name() + " EVFILT_WRITE");
+        assertEquals(user, layout.evfiltUser(), layout.name() + " EVFILT_USER");
         assertEquals(symbol, layout.keventSymbol(), layout.name() + " symbol");
     }
 
     @Test
     void everyLayoutMatchesTheAbiTable() {
-        assertLayout(KeventLayout.MACOS, 32, 8, 10, 12, 16, 24, -1, -2, "kevent");
-        assertLayout(KeventLayout.FREEBSD11, 32, 8, 10, 12, 16, 24, -1, -2, "kevent");
-        assertLayout(KeventLayout.FREEBSD12, 64, 8, 10, 12, 16, 24, -1, -2, "kevent");
-        assertLayout(KeventLayout.OPENBSD, 32, 8, 10, 12, 16, 24, -1, -2, "kevent");
-        assertLayout(KeventLayout.NETBSD10, 40, 8, 12, 16, 24, 32, 0, 1, "__kevent50");
-        assertLayout(KeventLayout.NETBSD11, 72, 8, 12, 16, 24, 32, 0, 1, "__kevent100");
-        assertLayout(KeventLayout.DRAGONFLY, 32, 8, 10, 12, 16, 24, -1, -2, "kevent");
+        assertLayout(KeventLayout.MACOS, 32, 8, 10, 12, 16, 24, -1, -2, -10, "kevent");
+        assertLayout(KeventLayout.FREEBSD11, 32, 8, 10, 12, 16, 24, -1, -2, -11, "kevent");
+        assertLayout(KeventLayout.FREEBSD12, 64, 8, 10, 12, 16, 24, -1, -2, -11, "kevent");
+        assertLayout(KeventLayout.OPENBSD, 32, 8, 10, 12, 16, 24, -1, -2, 0, "kevent");
+        assertLayout(KeventLayout.NETBSD10, 40, 8, 12, 16, 24, 32, 0, 1, 8, "__kevent50");
+        assertLayout(KeventLayout.NETBSD11, 72, 8, 12, 16, 24, 32, 0, 1, 8, "__kevent100");
+        assertLayout(KeventLayout.DRAGONFLY, 32, 8, 10, 12, 16, 24, -1, -2, -9, "kevent");
     }
 
     @Test
@@ -45,6 +46,8 @@ class KeventLayoutTest {
         assertEquals(-2, narrow.getShort(8));
         assertEquals(KeventLayout.EV_ADD, narrow.getShort(10));
         assertEquals(-2, KeventLayout.FREEBSD12.filter(narrow, 0));
+        KeventLayout.MACOS.put(narrow, 0, 0, -10, KeventLayout.EV_ADD | KeventLayout.EV_CLEAR, KeventLayout.NOTE_TRIGGER);
+        assertEquals(KeventLayout.NOTE_TRIGGER, narrow.getInt(12));
 
         ByteBuffer wide = ByteBuffer.allocate(80).order(ByteOrder.LITTLE_ENDIAN);
         KeventLayout.NETBSD10.put(wide, 1, 9, 1, KeventLayout.EV_DELETE);

@@ -1,12 +1,10 @@
 package dev.selectors.bsd;
 
-import dev.selectors.Selector;
-import dev.selectors.tck.SelectorContract;
 import java.io.IOException;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The contract on {@link KqueueSelector} with the {@link KeventLayout#FREEBSD12} layout, against the emulation library. */
-class KqueueFreeBsd12ConformanceTest extends SelectorContract {
+class KqueueFreeBsd12ConformanceTest extends KqueueEmulatedContract {
 
     @BeforeAll
     static void useEmulation() throws IOException, InterruptedException {
@@ -14,12 +12,7 @@ class KqueueFreeBsd12ConformanceTest extends SelectorContract {
     }
 
     @Override
-    protected Selector newSelector() throws IOException {
-        return new KqueueSelector();
-    }
-
-    @Override
-    protected boolean kernelChecksFdsOnRegister() {
-        return true;
+    protected KeventLayout layout() {
+        return KeventLayout.FREEBSD12;
     }
 }
