@@ -50,6 +50,18 @@ public final class Kqueue {
         }
     }
 
+    /** Only in the Java 22 part of the multi-release jar, so it is loaded by name. */
+    private static KqueueBinding loadFfm(String library, String keventSymbol) {
+        try {
+            return (KqueueBinding) Class.forName("dev.selectors.bsd.ffm.FfmKqueueBinding")
+                    .getConstructor(String.class, String.class).newInstance(library, keventSymbol);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException("the FFM kqueue binding did not load: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the FFM kqueue binding did not load: " + e, e);
+        }
+    }
+
     private static final class Holder {
         static final KeventLayout LAYOUT;
         static final KqueueBinding BINDING;
@@ -68,8 +80,8 @@ public final class Kqueue {
                     throw new UnsupportedOperationException("kqueue exists only on macOS and the BSDs; this is "
                             + System.getProperty("os.name"));
                 }
-                Natives.libc();
-                binding = new JnaKqueueBinding(library != null ? library : Platform.C_LIBRARY_NAME, layout.keventSymbol());
+                binding = Natives.libc().bindingName().equals("ffm") ? loadFfm(library, layout.keventSymbol())
+                        : new JnaKqueueBinding(library != null ? library : Platform.C_LIBRARY_NAME, layout.keventSymbol());
                 int kq = binding.kqueue();
                 if (kq < 0) {
                     throw Errno.exception("kqueue", -kq);

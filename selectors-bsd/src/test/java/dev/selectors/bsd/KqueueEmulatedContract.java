@@ -28,6 +28,13 @@ abstract class KqueueEmulatedContract extends SelectorContract {
     }
 
     @Test
+    void kqueueUsesTheSameBindingAsTheCLibrary() {
+        String binding = dev.selectors.posix.Natives.libc().bindingName();
+        String expected = binding.equals("ffm") ? "FfmKqueueBinding" : "JnaKqueueBinding";
+        assertEquals(expected, Kqueue.binding().getClass().getSimpleName());
+    }
+
+    @Test
     void wakeupsUseEvfiltUserWhereTheSystemHasIt() throws IOException {
         try (KqueueSelector selector = new KqueueSelector()) {
             assertEquals(layout().evfiltUser() != 0, selector.wakesThroughUserFilter(), layout().name());

@@ -60,10 +60,40 @@ public final class Downcalls {
      */
     public static Optional<MethodHandle> optionalCapturingErrno(String name, FunctionDescriptor descriptor,
                                                                Linker.Option... options) {
+        return optionalCapturingErrno(LIBC, name, descriptor, options);
+    }
+
+    /**
+     * As {@link #capturingErrno}, from another library than the C library (an emulation
+     * library in tests).
+     *
+     * @param library    where to look the function up
+     * @param name       the C function
+     * @param descriptor its signature
+     * @return the handle
+     * @throws UnsupportedOperationException the library has no such function
+     */
+    public static MethodHandle capturingErrno(SymbolLookup library, String name, FunctionDescriptor descriptor) {
+        return optionalCapturingErrno(library, name, descriptor).orElseThrow(
+                () -> new UnsupportedOperationException("the library has no " + name + "()"));
+    }
+
+    /**
+     * A lookup of the C library, or of the library at {@code path} (kept loaded for good).
+     *
+     * @param path a library's path, or {@code null} for the C library
+     * @return the lookup
+     */
+    public static SymbolLookup library(String path) {
+        return path == null ? LIBC : SymbolLookup.libraryLookup(java.nio.file.Path.of(path), Arena.global());
+    }
+
+    private static Optional<MethodHandle> optionalCapturingErrno(SymbolLookup library, String name,
+                                                                 FunctionDescriptor descriptor, Linker.Option... options) {
         Linker.Option[] all = new Linker.Option[options.length + 1];
         all[0] = Linker.Option.captureCallState("errno");
         System.arraycopy(options, 0, all, 1, options.length);
-        return LIBC.find(name).map(symbol -> LINKER.downcallHandle(symbol, descriptor, all));
+        return library.find(name).map(symbol -> LINKER.downcallHandle(symbol, descriptor, all));
     }
 
     /**

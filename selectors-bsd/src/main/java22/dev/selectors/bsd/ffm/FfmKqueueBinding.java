@@ -1,0 +1,75 @@
+package dev.selectors.bsd.ffm;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.selectors.bsd.KqueueBinding;
+import dev.selectors.posix.ffm.Downcalls;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * kqueue and kevent through the FFM API (Java 22+), from the library and under the kevent
+ * symbol given once, at first use, so that the handles are constants the JIT inlines. Chosen
+ * when the C library binding in use is FFM.
+ */
+public final class FfmKqueueBinding implements KqueueBinding {
+
+    private static String library;
+    private static String keventSymbol;
+
+    /**
+     * Binds, on first use, to {@code library} (null: the C library) and its {@code keventSymbol}.
+     *
+     * @param library      the path of an emulation library in tests, or {@code null}
+     * @param keventSymbol {@code kevent}, {@code __kevent50} or {@code __kevent100}
+     */
+    public FfmKqueueBinding(String library, String keventSymbol) {
+        synchronized (FfmKqueueBinding.class) {
+            if (FfmKqueueBinding.keventSymbol == null) {
+                FfmKqueueBinding.library = library;
+                FfmKqueueBinding.keventSymbol = keventSymbol;
+            } else if (!keventSymbol.equals(FfmKqueueBinding.keventSymbol)
+                    || !java.util.Objects.equals(library, FfmKqueueBinding.library)) {
+                throw new IllegalStateException("kqueue is already bound to " + FfmKqueueBinding.library
+                        + " (" + FfmKqueueBinding.keventSymbol + ")");
+            }
+        }
+        Handles.KQUEUE.type();
+    }
+
+    private static int result(int r, MemorySegment state) {
+        return r < 0 ? -Downcalls.errno(state) : r;
+    }
+
+    @Override
+    public int kqueue() {
+        MemorySegment state = Downcalls.captureState();
+        try {
+            return result((int) Handles.KQUEUE.invokeExact(state), state);
+        } catch (Throwable t) {
+            throw Downcalls.unexpected(t);
+        }
+    }
+
+    @Override
+    public int kevent(int kq, long changelist, int nchanges, long eventlist, int nevents, long timeout) {
+        MemorySegment state = Downcalls.captureState();
+        try {
+            return result((int) Handles.KEVENT.invokeExact(state, kq, changelist, nchanges, eventlist, nevents, timeout),
+                    state);
+        } catch (Throwable t) {
+            throw Downcalls.unexpected(t);
+        }
+    }
+
+    /** The handles, made once the library and symbol are known. */
+    private static final class Handles {
+        private static final SymbolLookup LIBRARY = Downcalls.library(library);
+        static final MethodHandle KQUEUE = Downcalls.capturingErrno(LIBRARY, "kqueue", FunctionDescriptor.of(JAVA_INT));
+        static final MethodHandle KEVENT = Downcalls.capturingErrno(LIBRARY, keventSymbol,
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_LONG));
+    }
+}
