@@ -1,0 +1,32 @@
+package dev.selectors.solaris;
+
+import dev.selectors.Selector;
+import dev.selectors.spi.Availability;
+import dev.selectors.spi.Priorities;
+import dev.selectors.spi.SelectorProvider;
+import java.io.IOException;
+
+/** The {@code devpoll} backend: {@link DevpollSelector}, on Solaris and illumos after event ports. */
+public final class DevpollSelectorProvider implements SelectorProvider {
+
+    @Override
+    public String name() {
+        return "devpoll";
+    }
+
+    @Override
+    public int priority() {
+        return Priorities.DEVPOLL;
+    }
+
+    @Override
+    public Availability availability() {
+        Throwable cause = Solaris.unavailabilityCause();
+        return cause == null ? Availability.AVAILABLE : Availability.unavailable(cause.getMessage(), cause);
+    }
+
+    @Override
+    public Selector open() throws IOException {
+        return new DevpollSelector();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.selectors.solaris;
+
+import dev.selectors.SelectorKey;
+import dev.selectors.posix.Errno;
+import dev.selectors.posix.LibC;
+import dev.selectors.posix.NativeMemory;
+import dev.selectors.posix.Natives;
+import dev.selectors.posix.PollLikeEvents;
+import dev.selectors.posix.PosixConstants;
+import dev.selectors.spi.AbstractSelector;
+import dev.selectors.spi.Timeouts;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * An event-port selector (illumos and Solaris): not in Python, but the JDK shipped one and
+ * libevent ranks event ports first.
+ *
+ * <p>Associations are one-shot: once an fd's event is retrieved the fd is no longer associated,
+ * so every fd reported by a select is associated again (with its key's current events) before
+ * the select returns; modify associates again with the new events. A select is one
+ * {@code port_getn} with nget = 1, which may fail with ETIME and still have delivered events.
+ * Wake-ups are {@code port_send} events. Timeouts are {@code timespec} nanoseconds.
+ */
+public final class EventPortSelector extends AbstractSelector {
+
+    private final LibC libc;
+    private final EventPortBinding ports;
+    private final int port;
+    // port_event_t[]: one per registered fd plus a wake-up; grows only with registrations.
+    private NativeMemory events;
+    private int eventsCapacity;
+    // uint_t nget at 0, struct timespec at 8.
+    private final NativeMemory ngetAndTimeout;
+
+    /**
+     * Opens an event-port selector.
+     *
+     * @throws IOException port_create failed
+     * @throws UnsupportedOperationException event ports are unavailable here
+     */
+    public EventPortSelector() throws IOException {
+        this(Natives.libc(), Solaris.eventPorts());
+    }
+
+    EventPortSelector(LibC libc, EventPortBinding ports) throws IOException {
+        super("eventport");
+        this.libc = libc;
+        this.ports = ports;
+        this.port = Errno.check("port_create", ports.portCreate());
+        this.eventsCapacity = 64;
+        this.events = libc.allocate((long) eventsCapacity * SolarisAbi.PORT_EVENT_SIZE);
+        this.ngetAndTimeout = libc.allocate(24);
+    }
+
+    /** @return the port fd */
+    public int fileno() {
+        return port;
+    }
+
+    private static int toPollEvents(int events) {
+        return PollLikeEvents.toNative(events, PosixConstants.POLLIN, PosixConstants.POLLOUT);
+    }
+
+    private void associate(int fd, int events) throws IOException {
+        Errno.check("port_associate", ports.portAssociate(port, SolarisAbi.PORT_SOURCE_FD, fd, toPollEvents(events), 0));
+    }
+
+    @Override
+    protected void addInterest(int fd, int events) throws IOException {
+        associate(fd, events);
+    }
+
+    @Override
+    protected void changeInterest(int fd, int oldEvents, int newEvents) throws IOException {
+        // Associating an associated fd replaces its events; a fired one is associated anew.
+        associate(fd, newEvents);
+    }
+
+    @Override
+    protected void removeInterest(int fd, int events) {
+        // ENOENT (fired and not associated again) or EBADF (closed): nothing left to remove.
+        ports.portDissociate(port, SolarisAbi.PORT_SOURCE_FD, fd);
+    }
+
+    @Override
+    protected void doSelect(long timeoutNanos) throws IOException {
+        ensureCapacity(registeredCount() + 1);
+        ByteBuffer control = ngetAndTimeout.buffer();
+        long deadline = Timeouts.deadline(timeoutNanos);
+        long remaining = timeoutNanos;
+        int got;
+        for (;;) {
+            control.putInt(0, 1);
+            long timeout = 0;
+            if (remaining >= 0) {
+                control.putLong(8, remaining / 1_000_000_000L);
+                control.putLong(16, remaining % 1_000_000_000L);
+                timeout = ngetAndTimeout.address() + 8;
+            }
+            int r = ports.portGetn(port, events.address(), eventsCapacity, ngetAndTimeout.address(), timeout);
+            got = control.getInt(0);
+            if (r >= 0) {
+                break;
+            }
+            if (-r == SolarisAbi.ETIME) {
+                // Timed out, possibly with events delivered (libevent's evport.c notes it).
+                break;
+            }
+            if (-r != Errno.EINTR) {
+                throw Errno.exception("port_getn", -r);
+            }
+            if (got > 0) {
+                break;
+            }
+            remaining = Timeouts.remaining(timeoutNanos, deadline);
+        }
+        ByteBuffer list = events.buffer();
+        boolean woken = false;
+        for (int i = 0; i < got; i++) {
+            int base = i * SolarisAbi.PORT_EVENT_SIZE;
+            int source = list.getShort(base + SolarisAbi.PORTEV_SOURCE) & 0xFFFF;
+            if (source == SolarisAbi.PORT_SOURCE_USER) {
+                woken = true;
+                continue;
+            }
+            if (source != SolarisAbi.PORT_SOURCE_FD) {
+                continue;
+            }
+            int fd = (int) list.getLong(base + SolarisAbi.PORTEV_OBJECT);
+            int revents = list.getInt(base + SolarisAbi.PORTEV_EVENTS);
+            SelectorKey key = keyFor(fd);
+            if (key != null) {
+                // One-shot: associate again now, so the fd stays watched whatever the handler does.
+                int r = ports.portAssociate(port, SolarisAbi.PORT_SOURCE_FD, fd, toPollEvents(key.events()), 0);
+                ready(fd, PollLikeEvents.fromNative(revents, PosixConstants.POLLIN, PosixConstants.POLLOUT));
+                if (r < 0 && -r != Errno.EBADF) {
+                    throw Errno.exception("port_associate", -r);
+                }
+            }
+        }
+        if (woken) {
+            wakeupReceived();
+        }
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed > eventsCapacity) {
+            int capacity = Math.max(needed, eventsCapacity * 2);
+            NativeMemory bigger = libc.allocate((long) capacity * SolarisAbi.PORT_EVENT_SIZE);
+            events.close();
+            events = bigger;
+            eventsCapacity = capacity;
+        }
+    }
+
+    @Override
+    protected void signalWakeup() throws IOException {
+        Errno.check("port_send", ports.portSend(port, 0, 0));
+    }
+
+    @Override
+    protected void clearWakeup() {
+        // Each port_send is one event, consumed when retrieved.
+    }
+
+    @Override
+    protected void implClose() {
+        libc.close(port);
+        events.close();
+        ngetAndTimeout.close();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.selectors.solaris;
+
+import dev.selectors.Selector;
+import dev.selectors.spi.Availability;
+import dev.selectors.spi.Priorities;
+import dev.selectors.spi.SelectorProvider;
+import java.io.IOException;
+
+/** The {@code eventport} backend: {@link EventPortSelector}, the default on Solaris and illumos. */
+public final class EventPortSelectorProvider implements SelectorProvider {
+
+    @Override
+    public String name() {
+        return "eventport";
+    }
+
+    @Override
+    public int priority() {
+        return Priorities.EVENT_PORT;
+    }
+
+    @Override
+    public Availability availability() {
+        Throwable cause = Solaris.unavailabilityCause();
+        return cause == null ? Availability.AVAILABLE : Availability.unavailable(cause.getMessage(), cause);
+    }
+
+    @Override
+    public Selector open() throws IOException {
+        return new EventPortSelector();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.selectors.solaris.jna;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import dev.selectors.solaris.DevpollBinding;
+import dev.selectors.solaris.EventPortBinding;
+import dev.selectors.solaris.SolarisAbi;
+
+/**
+ * /dev/poll and event ports through JNA direct mapping, from the library given once, at first
+ * use (a JVM direct-maps a class to one library). Internal: the selectors use it through the
+ * seams.
+ */
+public final class JnaSolarisBindings implements DevpollBinding, EventPortBinding {
+
+    private static String library;
+
+    /**
+     * Binds, on first use, to {@code library}.
+     *
+     * @param library the C library, or the path of the emulation library in tests
+     */
+    public JnaSolarisBindings(String library) {
+        synchronized (JnaSolarisBindings.class) {
+            if (JnaSolarisBindings.library == null) {
+                JnaSolarisBindings.library = library;
+            } else if (!JnaSolarisBindings.library.equals(library)) {
+                throw new IllegalStateException("the Solaris calls are already bound to " + JnaSolarisBindings.library);
+            }
+        }
+        Direct.port_create();
+    }
+
+    private static int result(int r) {
+        return r < 0 ? -Native.getLastError() : r;
+    }
+
+    @Override
+    public int openDevpoll() {
+        return result(Direct.open("/dev/poll", SolarisAbi.O_RDWR));
+    }
+
+    @Override
+    public long write(int fd, long buf, long len) {
+        long r = Direct.write(fd, buf, len);
+        return r < 0 ? -Native.getLastError() : r;
+    }
+
+    @Override
+    public int dpPoll(int fd, long dvpoll) {
+        return result(Direct.ioctl(fd, SolarisAbi.DP_POLL, dvpoll));
+    }
+
+    @Override
+    public int close(int fd) {
+        return result(Direct.close(fd));
+    }
+
+    @Override
+    public int portCreate() {
+        return result(Direct.port_create());
+    }
+
+    @Override
+    public int portAssociate(int port, int source, long object, int events, long user) {
+        return result(Direct.port_associate(port, source, object, events, user));
+    }
+
+    @Override
+    public int portDissociate(int port, int source, long object) {
+        return result(Direct.port_dissociate(port, source, object));
+    }
+
+    @Override
+    public int portGetn(int port, long list, int max, long nget, long timeout) {
+        return result(Direct.port_getn(port, list, max, nget, timeout));
+    }
+
+    @Override
+    public int portSend(int port, int events, long user) {
+        return result(Direct.port_send(port, events, user));
+    }
+
+    /** The direct-mapped calls. */
+    private static final class Direct {
+        static {
+            Native.register(Direct.class, NativeLibrary.getInstance(library));
+        }
+
+        static native int open(String path, int flags);
+
+        static native long write(int fd, long buf, long len);
+
+        static native int ioctl(int fd, int request, long arg);
+
+        static native int close(int fd);
+
+        static native int port_create();
+
+        static native int port_associate(int port, int source, long object, int events, long user);
+
+        static native int port_dissociate(int port, int source, long object);
+
+        static native int port_getn(int port, long list, int max, long nget, long timeout);
+
+        static native int port_send(int port, int events, long user);
+    }
+}
