@@ -26,12 +26,30 @@ public final class Solaris {
 
     static DevpollBinding devpoll() {
         ensureAvailable();
-        return Holder.BINDINGS;
+        return (DevpollBinding) Holder.BINDINGS;
     }
 
     static EventPortBinding eventPorts() {
         ensureAvailable();
+        return (EventPortBinding) Holder.BINDINGS;
+    }
+
+    /** @return the binding's implementation, for tests */
+    static Object bindings() {
+        ensureAvailable();
         return Holder.BINDINGS;
+    }
+
+    /** Only in the Java 22 part of the multi-release jar, so it is loaded by name. */
+    private static Object loadFfm(String library) {
+        try {
+            return Class.forName("dev.selectors.solaris.ffm.FfmSolarisBindings").getConstructor(String.class)
+                    .newInstance(library);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException("the FFM Solaris binding did not load: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the FFM Solaris binding did not load: " + e, e);
+        }
     }
 
     private static void ensureAvailable() {
@@ -41,11 +59,12 @@ public final class Solaris {
     }
 
     private static final class Holder {
-        static final JnaSolarisBindings BINDINGS;
+        // Implements both DevpollBinding and EventPortBinding.
+        static final Object BINDINGS;
         static final Throwable CAUSE;
 
         static {
-            JnaSolarisBindings bindings = null;
+            Object bindings = null;
             Throwable cause = null;
             try {
                 String library = System.getProperty(LIBRARY_PROPERTY);
@@ -53,8 +72,8 @@ public final class Solaris {
                     throw new UnsupportedOperationException("/dev/poll and event ports exist only on Solaris and "
                             + "illumos; this is " + System.getProperty("os.name"));
                 }
-                Natives.libc();
-                bindings = new JnaSolarisBindings(library != null ? library : Platform.C_LIBRARY_NAME);
+                bindings = Natives.libc().bindingName().equals("ffm") ? loadFfm(library)
+                        : new JnaSolarisBindings(library != null ? library : Platform.C_LIBRARY_NAME);
             } catch (Exception | LinkageError e) {
                 cause = e;
                 bindings = null;

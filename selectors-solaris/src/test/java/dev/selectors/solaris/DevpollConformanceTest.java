@@ -18,6 +18,13 @@ class DevpollConformanceTest extends SelectorContract {
         SolarisEmulation.use();
     }
 
+    @Test
+    void theBindingIsTheSameAsTheCLibrarys() {
+        String binding = dev.selectors.posix.Natives.libc().bindingName();
+        assertEquals(binding.equals("ffm") ? "FfmSolarisBindings" : "JnaSolarisBindings",
+                Solaris.bindings().getClass().getSimpleName());
+    }
+
     @Override
     protected Selector newSelector() throws IOException {
         return new DevpollSelector();

@@ -70,11 +70,13 @@ public final class Downcalls {
      * @param library    where to look the function up
      * @param name       the C function
      * @param descriptor its signature
+     * @param options    further linker options (for example {@code firstVariadicArg})
      * @return the handle
      * @throws UnsupportedOperationException the library has no such function
      */
-    public static MethodHandle capturingErrno(SymbolLookup library, String name, FunctionDescriptor descriptor) {
-        return optionalCapturingErrno(library, name, descriptor).orElseThrow(
+    public static MethodHandle capturingErrno(SymbolLookup library, String name, FunctionDescriptor descriptor,
+                                              Linker.Option... options) {
+        return optionalCapturingErrno(library, name, descriptor, options).orElseThrow(
                 () -> new UnsupportedOperationException("the library has no " + name + "()"));
     }
 
