@@ -5,8 +5,8 @@ import dev.selectors.posix.LibC;
 import dev.selectors.posix.NativeMemory;
 import dev.selectors.posix.Natives;
 import dev.selectors.posix.PipeWaker;
+import dev.selectors.posix.Waits;
 import dev.selectors.spi.AbstractSelector;
-import dev.selectors.spi.Timeouts;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -45,6 +45,7 @@ public final class KqueueSelector extends AbstractSelector {
     // The filters the kernel holds per fd (READ_FILTER | WRITE_FILTER), and their total.
     private int[] filtersByFd = new int[64];
     private int filterCount;
+    private final Waits.WaitCall waitCall = this::waitOnce;
 
     /**
      * Opens a kqueue selector.
@@ -171,29 +172,21 @@ public final class KqueueSelector extends AbstractSelector {
         setFilters(fd, 0);
     }
 
+    private int waitOnce(long remainingNanos) {
+        long timeout = 0;
+        if (remainingNanos >= 0) {
+            timespec.buffer().putLong(0, remainingNanos / 1_000_000_000L);
+            timespec.buffer().putLong(8, remainingNanos % 1_000_000_000L);
+            timeout = timespec.address();
+        }
+        return kqueue.kevent(kq, 0, 0, events.address(), eventsCapacity, timeout);
+    }
+
     @Override
     protected void doSelect(long timeoutNanos) throws IOException {
-        // Python: max(number of registered filters, 1); plus the wake-up pipe's filter.
+        // Python: max(number of registered filters, 1); plus the wake-up's filter.
         ensureEventCapacity(filterCount + 1);
-        long deadline = Timeouts.deadline(timeoutNanos);
-        long remaining = timeoutNanos;
-        int readyCount;
-        for (;;) {
-            long timeout = 0;
-            if (remaining >= 0) {
-                timespec.buffer().putLong(0, remaining / 1_000_000_000L);
-                timespec.buffer().putLong(8, remaining % 1_000_000_000L);
-                timeout = timespec.address();
-            }
-            readyCount = kqueue.kevent(kq, 0, 0, events.address(), eventsCapacity, timeout);
-            if (readyCount >= 0) {
-                break;
-            }
-            if (-readyCount != Errno.EINTR) {
-                throw Errno.exception("kevent", -readyCount);
-            }
-            remaining = Timeouts.remaining(timeoutNanos, deadline);
-        }
+        int readyCount = Errno.check("kevent", Waits.untilNotInterrupted(timeoutNanos, waitCall));
         ByteBuffer buffer = events.buffer();
         int wakeFd = waker == null ? -1 : waker.readFd();
         for (int i = 0; i < readyCount; i++) {

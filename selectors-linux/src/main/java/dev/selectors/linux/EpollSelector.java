@@ -5,6 +5,7 @@ import dev.selectors.posix.LibC;
 import dev.selectors.posix.NativeMemory;
 import dev.selectors.posix.Natives;
 import dev.selectors.posix.PollLikeEvents;
+import dev.selectors.posix.Waits;
 import dev.selectors.spi.AbstractSelector;
 import dev.selectors.spi.Timeouts;
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class EpollSelector extends AbstractSelector {
     // The array epoll_wait fills.
     private NativeMemory events;
     private int eventsCapacity;
+    private final Waits.WaitCall waitCall = this::waitOnce;
 
     /**
      * Opens an epoll selector.
@@ -102,23 +104,14 @@ public final class EpollSelector extends AbstractSelector {
         epoll.epollCtl(epfd, Epoll.EPOLL_CTL_DEL, fd, ctlEvent.address());
     }
 
+    private int waitOnce(long remainingNanos) {
+        return epoll.epollWait(epfd, events.address(), eventsCapacity, Timeouts.toMillisRoundingUp(remainingNanos));
+    }
+
     @Override
     protected void doSelect(long timeoutNanos) throws IOException {
         ensureEventCapacity(registeredCount() + 1);
-        long deadline = Timeouts.deadline(timeoutNanos);
-        long remaining = timeoutNanos;
-        int readyCount;
-        for (;;) {
-            readyCount = epoll.epollWait(epfd, events.address(), eventsCapacity,
-                    Timeouts.toMillisRoundingUp(remaining));
-            if (readyCount >= 0) {
-                break;
-            }
-            if (-readyCount != Errno.EINTR) {
-                throw Errno.exception("epoll_wait", -readyCount);
-            }
-            remaining = Timeouts.remaining(timeoutNanos, deadline);
-        }
+        int readyCount = Errno.check("epoll_wait", Waits.untilNotInterrupted(timeoutNanos, waitCall));
         ByteBuffer buffer = events.buffer();
         int wakeFd = waker.fd();
         for (int i = 0; i < readyCount; i++) {

@@ -19,6 +19,7 @@ public final class PollSelector extends AbstractSelector {
     private final PipeWaker waker;
     // fd -> index in pollFds, -1 when absent; an array so that no lookup boxes an Integer.
     private int[] indexByFd = new int[64];
+    private final Waits.WaitCall pollCall = this::pollOnce;
 
     /**
      * Opens a poll selector.
@@ -67,22 +68,13 @@ public final class PollSelector extends AbstractSelector {
         }
     }
 
+    private int pollOnce(long remainingNanos) {
+        return libc.poll(pollFds.address(), pollFds.count(), Timeouts.toMillisRoundingUp(remainingNanos));
+    }
+
     @Override
     protected void doSelect(long timeoutNanos) throws IOException {
-        long deadline = Timeouts.deadline(timeoutNanos);
-        long remaining = timeoutNanos;
-        int readyCount;
-        for (;;) {
-            readyCount = libc.poll(pollFds.address(), pollFds.count(),
-                    Timeouts.toMillisRoundingUp(remaining));
-            if (readyCount >= 0) {
-                break;
-            }
-            if (-readyCount != Errno.EINTR) {
-                throw Errno.exception("poll", -readyCount);
-            }
-            remaining = Timeouts.remaining(timeoutNanos, deadline);
-        }
+        int readyCount = Errno.check("poll", Waits.untilNotInterrupted(timeoutNanos, pollCall));
         for (int i = 0, found = 0; found < readyCount && i < pollFds.count(); i++) {
             short revents = pollFds.revents(i);
             if (revents == 0) {

@@ -1,7 +1,6 @@
 package dev.selectors.posix;
 
 import dev.selectors.spi.AbstractSelector;
-import dev.selectors.spi.Timeouts;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -28,6 +27,7 @@ public final class SelectSelector extends AbstractSelector {
     // tv_usec is an int32 followed by padding; a little-endian 8-byte store there is the same.
     private final NativeMemory timeval;
     private int maxFd;
+    private final Waits.WaitCall selectCall = this::selectOnce;
 
     /**
      * Opens a select selector.
@@ -105,32 +105,26 @@ public final class SelectSelector extends AbstractSelector {
         }
     }
 
+    /** select(2) overwrites the sets and the timeval: both are loaded again for every call. */
+    private int selectOnce(long remainingNanos) {
+        int nfds = maxFd + 1;
+        readSet.load(readBits, nfds);
+        writeSet.load(writeBits, nfds);
+        long timeout = 0;
+        if (remainingNanos >= 0) {
+            // Round up to whole microseconds, as CPython does (_PyTime_ROUND_CEILING).
+            long micros = remainingNanos / 1000 + (remainingNanos % 1000 == 0 ? 0 : 1);
+            timeval.buffer().putLong(0, micros / 1_000_000);
+            timeval.buffer().putLong(8, micros % 1_000_000);
+            timeout = timeval.address();
+        }
+        return libc.select(nfds, readSet.address(), writeSet.address(), 0, timeout);
+    }
+
     @Override
     protected void doSelect(long timeoutNanos) throws IOException {
-        long deadline = Timeouts.deadline(timeoutNanos);
-        long remaining = timeoutNanos;
         int nfds = maxFd + 1;
-        int readyCount;
-        for (;;) {
-            readSet.load(readBits, nfds);
-            writeSet.load(writeBits, nfds);
-            long timeout = 0;
-            if (remaining >= 0) {
-                // Round up to whole microseconds, as CPython does (_PyTime_ROUND_CEILING).
-                long micros = remaining / 1000 + (remaining % 1000 == 0 ? 0 : 1);
-                timeval.buffer().putLong(0, micros / 1_000_000);
-                timeval.buffer().putLong(8, micros % 1_000_000);
-                timeout = timeval.address();
-            }
-            readyCount = libc.select(nfds, readSet.address(), writeSet.address(), 0, timeout);
-            if (readyCount >= 0) {
-                break;
-            }
-            if (-readyCount != Errno.EINTR) {
-                throw Errno.exception("select", -readyCount);
-            }
-            remaining = Timeouts.remaining(timeoutNanos, deadline);
-        }
+        int readyCount = Errno.check("select", Waits.untilNotInterrupted(timeoutNanos, selectCall));
         if (readyCount == 0) {
             return;
         }

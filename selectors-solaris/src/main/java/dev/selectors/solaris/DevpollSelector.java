@@ -8,6 +8,7 @@ import dev.selectors.posix.PipeWaker;
 import dev.selectors.posix.PollFdArray;
 import dev.selectors.posix.PollLikeEvents;
 import dev.selectors.posix.PosixConstants;
+import dev.selectors.posix.Waits;
 import dev.selectors.spi.AbstractSelector;
 import dev.selectors.spi.Timeouts;
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class DevpollSelector extends AbstractSelector {
     private final NativeMemory dvpoll;
     private NativeMemory results;
     private int resultsCapacity;
+    private final Waits.WaitCall pollCall = this::pollOnce;
 
     /**
      * Opens a /dev/poll selector.
@@ -124,27 +126,19 @@ public final class DevpollSelector extends AbstractSelector {
         }
     }
 
+    /** DP_POLL does not report the time left after EINTR: it is recomputed (as the JDK's idevpoll does). */
+    private int pollOnce(long remainingNanos) {
+        dvpoll.buffer().putInt(SolarisAbi.DVPOLL_TIMEOUT, Timeouts.toMillisRoundingUp(remainingNanos));
+        return devpoll.dpPoll(dpfd, dvpoll.address());
+    }
+
     @Override
     protected void doSelect(long timeoutNanos) throws IOException {
         ensureCapacity(registeredCount() + 1);
         ByteBuffer header = dvpoll.buffer();
         header.putLong(SolarisAbi.DVPOLL_FDS, results.address());
         header.putLong(SolarisAbi.DVPOLL_NFDS, resultsCapacity);
-        long deadline = Timeouts.deadline(timeoutNanos);
-        long remaining = timeoutNanos;
-        int readyCount;
-        for (;;) {
-            header.putInt(SolarisAbi.DVPOLL_TIMEOUT, Timeouts.toMillisRoundingUp(remaining));
-            readyCount = devpoll.dpPoll(dpfd, dvpoll.address());
-            if (readyCount >= 0) {
-                break;
-            }
-            if (-readyCount != Errno.EINTR) {
-                throw Errno.exception("ioctl(DP_POLL)", -readyCount);
-            }
-            // DP_POLL does not report the time left: recompute it (JDK's idevpoll does the same).
-            remaining = Timeouts.remaining(timeoutNanos, deadline);
-        }
+        int readyCount = Errno.check("ioctl(DP_POLL)", Waits.untilNotInterrupted(timeoutNanos, pollCall));
         ByteBuffer ready = results.buffer();
         int wakeFd = waker.readFd();
         for (int i = 0; i < readyCount; i++) {

@@ -7,8 +7,8 @@ import dev.selectors.posix.NativeMemory;
 import dev.selectors.posix.Natives;
 import dev.selectors.posix.PollLikeEvents;
 import dev.selectors.posix.PosixConstants;
+import dev.selectors.posix.Waits;
 import dev.selectors.spi.AbstractSelector;
-import dev.selectors.spi.Timeouts;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -32,6 +32,7 @@ public final class EventPortSelector extends AbstractSelector {
     private int eventsCapacity;
     // uint_t nget at 0, struct timespec at 8.
     private final NativeMemory ngetAndTimeout;
+    private final Waits.WaitCall getnCall = this::getnOnce;
 
     /**
      * Opens an event-port selector.
@@ -83,38 +84,31 @@ public final class EventPortSelector extends AbstractSelector {
         ports.portDissociate(port, SolarisAbi.PORT_SOURCE_FD, fd);
     }
 
+    /**
+     * One port_getn; ETIME (timed out) and an interruption that still delivered events both
+     * count as success, since *nget says how many events came (libevent's evport.c notes it).
+     */
+    private int getnOnce(long remainingNanos) {
+        ByteBuffer control = ngetAndTimeout.buffer();
+        control.putInt(0, 1);
+        long timeout = 0;
+        if (remainingNanos >= 0) {
+            control.putLong(8, remainingNanos / 1_000_000_000L);
+            control.putLong(16, remainingNanos % 1_000_000_000L);
+            timeout = ngetAndTimeout.address() + 8;
+        }
+        int r = ports.portGetn(port, events.address(), eventsCapacity, ngetAndTimeout.address(), timeout);
+        if (r < 0 && (-r == SolarisAbi.ETIME || control.getInt(0) > 0)) {
+            return 0;
+        }
+        return r;
+    }
+
     @Override
     protected void doSelect(long timeoutNanos) throws IOException {
         ensureCapacity(registeredCount() + 1);
-        ByteBuffer control = ngetAndTimeout.buffer();
-        long deadline = Timeouts.deadline(timeoutNanos);
-        long remaining = timeoutNanos;
-        int got;
-        for (;;) {
-            control.putInt(0, 1);
-            long timeout = 0;
-            if (remaining >= 0) {
-                control.putLong(8, remaining / 1_000_000_000L);
-                control.putLong(16, remaining % 1_000_000_000L);
-                timeout = ngetAndTimeout.address() + 8;
-            }
-            int r = ports.portGetn(port, events.address(), eventsCapacity, ngetAndTimeout.address(), timeout);
-            got = control.getInt(0);
-            if (r >= 0) {
-                break;
-            }
-            if (-r == SolarisAbi.ETIME) {
-                // Timed out, possibly with events delivered (libevent's evport.c notes it).
-                break;
-            }
-            if (-r != Errno.EINTR) {
-                throw Errno.exception("port_getn", -r);
-            }
-            if (got > 0) {
-                break;
-            }
-            remaining = Timeouts.remaining(timeoutNanos, deadline);
-        }
+        Errno.check("port_getn", Waits.untilNotInterrupted(timeoutNanos, getnCall));
+        int got = ngetAndTimeout.buffer().getInt(0);
         ByteBuffer list = events.buffer();
         boolean woken = false;
         for (int i = 0; i < got; i++) {
