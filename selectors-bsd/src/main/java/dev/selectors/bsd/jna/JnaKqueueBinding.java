@@ -42,8 +42,7 @@ public final class JnaKqueueBinding implements KqueueBinding {
 
     @Override
     public int kqueue() {
-        int kq = result(Direct.kqueue());
-        return kq;
+        return result(Direct.kqueue());
     }
 
     @Override
