@@ -101,7 +101,7 @@ final class Reports {
             svg.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>",
                     x, height - pad + 16, labels[i]));
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\" font-size=\"11\">%.0f us</text>", pad, maxY));
+        svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\" font-size=\"11\">%.0f us</text>", pad - 8, maxY));
         svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\" font-size=\"11\">0</text>", height - pad));
         return svg.append("</svg>").toString();
     }
@@ -121,7 +121,8 @@ final class Reports {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#2e7d32\"/>",
                     pad + i * barWidth, height - pad - h, Math.max(1, barWidth - 2), h));
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\" font-size=\"11\">%,.0f msg/s</text>", pad, max));
+        // Above the plot area, so that no bar covers it.
+        svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\" font-size=\"11\">%,.0f msg/s</text>", pad - 8, max));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\">seconds</text>", width / 2, height - pad + 16));
         return svg.append("</svg>").toString();
     }
