@@ -2,6 +2,7 @@ package dev.selectors.bsd;
 
 import dev.selectors.posix.Errno;
 import dev.selectors.posix.LibC;
+import dev.selectors.posix.NativeArray;
 import dev.selectors.posix.NativeMemory;
 import dev.selectors.posix.Natives;
 import dev.selectors.posix.PipeWaker;
@@ -40,8 +41,7 @@ public final class KqueueSelector extends AbstractSelector {
     // wakeup() runs on other threads: its change has memory of its own (used under the wake-up lock).
     private final NativeMemory wakeChange;
     private final NativeMemory timespec;
-    private NativeMemory events;
-    private int eventsCapacity;
+    private final NativeArray events;
     // The filters the kernel holds per fd (READ_FILTER | WRITE_FILTER), and their total.
     private int[] filtersByFd = new int[64];
     private int filterCount;
@@ -68,8 +68,7 @@ public final class KqueueSelector extends AbstractSelector {
             this.change = libc.allocate(layout.size());
             this.wakeChange = libc.allocate(layout.size());
             this.timespec = libc.allocate(16);
-            this.eventsCapacity = 64;
-            this.events = libc.allocate((long) eventsCapacity * layout.size());
+            this.events = new NativeArray(libc, layout.size(), 64);
             if (layout.evfiltUser() != 0) {
                 this.waker = null;
                 apply(WAKE_IDENT, layout.evfiltUser(), KeventLayout.EV_ADD | KeventLayout.EV_CLEAR);
@@ -179,13 +178,13 @@ public final class KqueueSelector extends AbstractSelector {
             timespec.buffer().putLong(8, remainingNanos % 1_000_000_000L);
             timeout = timespec.address();
         }
-        return kqueue.kevent(kq, 0, 0, events.address(), eventsCapacity, timeout);
+        return kqueue.kevent(kq, 0, 0, events.address(), events.capacity(), timeout);
     }
 
     @Override
     protected void doSelect(long timeoutNanos) throws IOException {
         // Python: max(number of registered filters, 1); plus the wake-up's filter.
-        ensureEventCapacity(filterCount + 1);
+        events.ensureCapacity(filterCount + 1);
         int readyCount = Errno.check("kevent", Waits.untilNotInterrupted(timeoutNanos, waitCall));
         ByteBuffer buffer = events.buffer();
         int wakeFd = waker == null ? -1 : waker.readFd();
@@ -202,16 +201,6 @@ public final class KqueueSelector extends AbstractSelector {
             } else if (filter == layout.evfiltWrite()) {
                 ready(fd, EVENT_WRITE);
             }
-        }
-    }
-
-    private void ensureEventCapacity(int needed) {
-        if (needed > eventsCapacity) {
-            int capacity = Math.max(needed, eventsCapacity * 2);
-            NativeMemory bigger = libc.allocate((long) capacity * layout.size());
-            events.close();
-            events = bigger;
-            eventsCapacity = capacity;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.selectors.linux;
 
 import dev.selectors.posix.Errno;
 import dev.selectors.posix.LibC;
+import dev.selectors.posix.NativeArray;
 import dev.selectors.posix.NativeMemory;
 import dev.selectors.posix.Natives;
 import dev.selectors.posix.PollLikeEvents;
@@ -33,8 +34,7 @@ public final class EpollSelector extends AbstractSelector {
     // One struct epoll_event for epoll_ctl.
     private final NativeMemory ctlEvent;
     // The array epoll_wait fills.
-    private NativeMemory events;
-    private int eventsCapacity;
+    private final NativeArray events;
     private final Waits.WaitCall waitCall = this::waitOnce;
 
     /**
@@ -56,8 +56,7 @@ public final class EpollSelector extends AbstractSelector {
         try {
             createdWaker = new EventFdWaker(libc, epoll);
             this.ctlEvent = libc.allocate(LAYOUT.size());
-            this.eventsCapacity = MIN_EVENTS;
-            this.events = libc.allocate((long) eventsCapacity * LAYOUT.size());
+            this.events = new NativeArray(libc, LAYOUT.size(), MIN_EVENTS);
             this.waker = createdWaker;
             ctl(Epoll.EPOLL_CTL_ADD, waker.fd(), Epoll.EPOLLIN);
         } catch (IOException | RuntimeException e) {
@@ -105,12 +104,12 @@ public final class EpollSelector extends AbstractSelector {
     }
 
     private int waitOnce(long remainingNanos) {
-        return epoll.epollWait(epfd, events.address(), eventsCapacity, Timeouts.toMillisRoundingUp(remainingNanos));
+        return epoll.epollWait(epfd, events.address(), events.capacity(), Timeouts.toMillisRoundingUp(remainingNanos));
     }
 
     @Override
     protected void doSelect(long timeoutNanos) throws IOException {
-        ensureEventCapacity(registeredCount() + 1);
+        events.ensureCapacity(registeredCount() + 1);
         int readyCount = Errno.check("epoll_wait", Waits.untilNotInterrupted(timeoutNanos, waitCall));
         ByteBuffer buffer = events.buffer();
         int wakeFd = waker.fd();
@@ -121,16 +120,6 @@ public final class EpollSelector extends AbstractSelector {
             } else {
                 ready(fd, PollLikeEvents.fromNative(LAYOUT.events(buffer, i), Epoll.EPOLLIN, Epoll.EPOLLOUT));
             }
-        }
-    }
-
-    private void ensureEventCapacity(int needed) {
-        if (needed > eventsCapacity) {
-            int capacity = Math.max(needed, eventsCapacity * 2);
-            NativeMemory bigger = libc.allocate((long) capacity * LAYOUT.size());
-            events.close();
-            events = bigger;
-            eventsCapacity = capacity;
         }
     }
 

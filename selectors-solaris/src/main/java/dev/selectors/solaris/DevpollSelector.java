@@ -2,6 +2,7 @@ package dev.selectors.solaris;
 
 import dev.selectors.posix.Errno;
 import dev.selectors.posix.LibC;
+import dev.selectors.posix.NativeArray;
 import dev.selectors.posix.NativeMemory;
 import dev.selectors.posix.Natives;
 import dev.selectors.posix.PipeWaker;
@@ -33,8 +34,7 @@ public final class DevpollSelector extends AbstractSelector {
     // Two pollfd records to write (POLLREMOVE, then the new mask), and the struct dvpoll.
     private final NativeMemory records;
     private final NativeMemory dvpoll;
-    private NativeMemory results;
-    private int resultsCapacity;
+    private final NativeArray results;
     private final Waits.WaitCall pollCall = this::pollOnce;
 
     /**
@@ -56,8 +56,7 @@ public final class DevpollSelector extends AbstractSelector {
         try {
             this.records = libc.allocate(2L * PollFdArray.SIZE);
             this.dvpoll = libc.allocate(SolarisAbi.DVPOLL_SIZE);
-            this.resultsCapacity = 64;
-            this.results = libc.allocate((long) resultsCapacity * PollFdArray.SIZE);
+            this.results = new NativeArray(libc, PollFdArray.SIZE, 64);
             createdWaker = new PipeWaker(libc);
             this.waker = createdWaker;
             write(waker.readFd(), PosixConstants.POLLIN, false);
@@ -134,10 +133,10 @@ public final class DevpollSelector extends AbstractSelector {
 
     @Override
     protected void doSelect(long timeoutNanos) throws IOException {
-        ensureCapacity(registeredCount() + 1);
+        results.ensureCapacity(registeredCount() + 1);
         ByteBuffer header = dvpoll.buffer();
         header.putLong(SolarisAbi.DVPOLL_FDS, results.address());
-        header.putLong(SolarisAbi.DVPOLL_NFDS, resultsCapacity);
+        header.putLong(SolarisAbi.DVPOLL_NFDS, results.capacity());
         int readyCount = Errno.check("ioctl(DP_POLL)", Waits.untilNotInterrupted(timeoutNanos, pollCall));
         ByteBuffer ready = results.buffer();
         int wakeFd = waker.readFd();
@@ -150,16 +149,6 @@ public final class DevpollSelector extends AbstractSelector {
             } else {
                 ready(fd, PollLikeEvents.fromNative(revents, PosixConstants.POLLIN, PosixConstants.POLLOUT));
             }
-        }
-    }
-
-    private void ensureCapacity(int needed) {
-        if (needed > resultsCapacity) {
-            int capacity = Math.max(needed, resultsCapacity * 2);
-            NativeMemory bigger = libc.allocate((long) capacity * PollFdArray.SIZE);
-            results.close();
-            results = bigger;
-            resultsCapacity = capacity;
         }
     }
 

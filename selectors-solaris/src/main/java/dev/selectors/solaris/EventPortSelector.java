@@ -3,6 +3,7 @@ package dev.selectors.solaris;
 import dev.selectors.SelectorKey;
 import dev.selectors.posix.Errno;
 import dev.selectors.posix.LibC;
+import dev.selectors.posix.NativeArray;
 import dev.selectors.posix.NativeMemory;
 import dev.selectors.posix.Natives;
 import dev.selectors.posix.PollLikeEvents;
@@ -28,8 +29,7 @@ public final class EventPortSelector extends AbstractSelector {
     private final EventPortBinding ports;
     private final int port;
     // port_event_t[]: one per registered fd plus a wake-up; grows only with registrations.
-    private NativeMemory events;
-    private int eventsCapacity;
+    private final NativeArray events;
     // uint_t nget at 0, struct timespec at 8.
     private final NativeMemory ngetAndTimeout;
     private final Waits.WaitCall getnCall = this::getnOnce;
@@ -49,8 +49,7 @@ public final class EventPortSelector extends AbstractSelector {
         this.libc = libc;
         this.ports = ports;
         this.port = Errno.check("port_create", ports.portCreate());
-        this.eventsCapacity = 64;
-        this.events = libc.allocate((long) eventsCapacity * SolarisAbi.PORT_EVENT_SIZE);
+        this.events = new NativeArray(libc, SolarisAbi.PORT_EVENT_SIZE, 64);
         this.ngetAndTimeout = libc.allocate(24);
     }
 
@@ -97,7 +96,7 @@ public final class EventPortSelector extends AbstractSelector {
             control.putLong(16, remainingNanos % 1_000_000_000L);
             timeout = ngetAndTimeout.address() + 8;
         }
-        int r = ports.portGetn(port, events.address(), eventsCapacity, ngetAndTimeout.address(), timeout);
+        int r = ports.portGetn(port, events.address(), events.capacity(), ngetAndTimeout.address(), timeout);
         if (r < 0 && (-r == SolarisAbi.ETIME || control.getInt(0) > 0)) {
             return 0;
         }
@@ -106,7 +105,7 @@ public final class EventPortSelector extends AbstractSelector {
 
     @Override
     protected void doSelect(long timeoutNanos) throws IOException {
-        ensureCapacity(registeredCount() + 1);
+        events.ensureCapacity(registeredCount() + 1);
         Errno.check("port_getn", Waits.untilNotInterrupted(timeoutNanos, getnCall));
         int got = ngetAndTimeout.buffer().getInt(0);
         ByteBuffer list = events.buffer();
@@ -135,16 +134,6 @@ public final class EventPortSelector extends AbstractSelector {
         }
         if (woken) {
             wakeupReceived();
-        }
-    }
-
-    private void ensureCapacity(int needed) {
-        if (needed > eventsCapacity) {
-            int capacity = Math.max(needed, eventsCapacity * 2);
-            NativeMemory bigger = libc.allocate((long) capacity * SolarisAbi.PORT_EVENT_SIZE);
-            events.close();
-            events = bigger;
-            eventsCapacity = capacity;
         }
     }
 
