@@ -132,11 +132,13 @@ check_echo_image() { # IMAGE NAME
   quiet_systemd podman run -d --name "$name" --label "selectors-verify=$RUN_ID" \
     -p 127.0.0.1::1234 -p 127.0.0.1::9100 "$image" >/dev/null || return 1
   local port metrics_port
-  port=$(podman port "$name" 1234/tcp | head -1 | sed 's/.*://') || return 1
-  metrics_port=$(podman port "$name" 9100/tcp | head -1 | sed 's/.*://') || return 1
+  # Filters here read all their input (sed -n 1p, grep > /dev/null, not head or grep -q): with
+  # pipefail, a reader that stops early would SIGPIPE the writer and fail the pipeline at random.
+  port=$(podman port "$name" 1234/tcp | sed -n '1s/.*://p') || return 1
+  metrics_port=$(podman port "$name" 9100/tcp | sed -n '1s/.*://p') || return 1
   local started=0
   for _ in $(seq 1 100); do
-    if podman logs "$name" 2>&1 | grep -q "listening on"; then started=1; break; fi
+    if podman logs "$name" 2>&1 | grep "listening on" >/dev/null; then started=1; break; fi
     if [ "$(podman inspect "$name" --format '{{.State.Running}}')" != "true" ]; then break; fi
     sleep 0.1
   done
@@ -151,7 +153,7 @@ check_echo_image() { # IMAGE NAME
   IFS= read -r -t 5 -N 6 reply <&3 || true
   exec 3<&- 3>&-
   [ "$reply" = "verify" ] || { echo "[verify] echo round trip returned '$reply'" >&2; return 1; }
-  curl -fsS "http://127.0.0.1:$metrics_port/metrics" | grep -q '^echo_connections_accepted_total' \
+  curl -fsS "http://127.0.0.1:$metrics_port/metrics" | grep '^echo_connections_accepted_total' >/dev/null \
     || { echo "[verify] /metrics lacks echo_connections_accepted_total" >&2; return 1; }
   # Health checks do not run by themselves without systemd: run the image's check once.
   podman healthcheck run "$name" >/dev/null 2>&1 || { echo "[verify] the health check failed" >&2; return 1; }
@@ -166,7 +168,7 @@ step "run the load-test image against it (host network, loopback)"
 report=$(podman run --rm --label "selectors-verify=$RUN_ID" --network host "$LOAD_IMAGE" run \
   --target "127.0.0.1:$ECHO_PORT" --connections 20 --size 64-4k --warmup 1s --duration 3s --quiet)
 echo "$report" | sed 's/^/[verify]   /'
-echo "$report" | grep -q "errors    none: every echoed byte matched" \
+echo "$report" | grep "errors    none: every echoed byte matched" >/dev/null \
   || { echo "[verify] the load test reported errors" >&2; exit 1; }
 done_step "load test: $(echo "$report" | grep '^measured' | sed 's/measured *//'), zero errors"
 
