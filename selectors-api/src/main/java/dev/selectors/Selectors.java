@@ -52,7 +52,7 @@ public final class Selectors {
      * {@code PollSelector()} and so on.
      *
      * @param name a backend name such as {@code "epoll"}, {@code "poll"} or {@code "select"};
-     *             {@code "auto"} means {@link #open()}
+     *             {@code "auto"} means {@link #open()}, which honours a forced backend
      * @return a new selector; the caller must close it
      * @throws IOException                  the backend could not open its resources
      * @throws IllegalArgumentException     no backend has that name
@@ -61,7 +61,7 @@ public final class Selectors {
     public static Selector open(String name) throws IOException {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
         if (wanted.equals("auto")) {
-            return openBest();
+            return open();
         }
         SelectorProvider provider = provider(wanted);
         Availability availability = provider.availability();
@@ -97,7 +97,7 @@ public final class Selectors {
      */
     public static String defaultBackendName() {
         String forced = forcedBackend();
-        if (forced != null && !forced.equals("auto")) {
+        if (forced != null) {
             SelectorProvider provider = provider(forced);
             if (!provider.availability().available()) {
                 throw new BackendUnavailableException("selector backend '" + forced
@@ -138,7 +138,8 @@ public final class Selectors {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return value.trim().toLowerCase(Locale.ROOT);
+        String name = value.trim().toLowerCase(Locale.ROOT);
+        return name.equals("auto") ? null : name;
     }
 
     private static List<SelectorProvider> providers() {

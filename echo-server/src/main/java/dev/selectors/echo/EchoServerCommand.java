@@ -206,7 +206,7 @@ public final class EchoServerCommand implements Callable<Integer> {
     }
 
     private int runExample(ServerConfig config) throws IOException {
-        try (Selector sel = config.backend().equals("auto") ? Selectors.open() : Selectors.open(config.backend())) {
+        try (Selector sel = Selectors.open(config.backend())) {
             ExampleEchoServer example = new ExampleEchoServer(sel, config.host(), config.port(), out);
             onTerminationSignal(example::stop);
             out.println("echo-server: example mode, backend " + sel.backendName() + " (" + Natives.libc().bindingName()

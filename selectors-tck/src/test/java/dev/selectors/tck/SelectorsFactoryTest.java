@@ -64,6 +64,16 @@ class SelectorsFactoryTest {
     }
 
     @Test
+    void openByTheNameAutoHonoursTheForcedBackend() throws IOException {
+        // What the echo server and the load generator do with their default --backend auto.
+        System.setProperty(Selectors.BACKEND_PROPERTY, "select");
+        try (Selector selector = Selectors.open("auto")) {
+            assertEquals("select", selector.backendName());
+        }
+        assertEquals("select", Selectors.defaultBackendName());
+    }
+
+    @Test
     void anUnknownNameListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Selectors.open("iouring"));
 
