@@ -25,13 +25,4 @@ public record SelectorKey(Object fileobj, int fd, int events, Object data) {
         return new SelectorKey(fileobj, fd, events, newData);
     }
 
-    /**
-     * Python's {@code key._replace(events=...)}.
-     *
-     * @param newEvents the events of the new key
-     * @return a key equal to this one but for its events
-     */
-    public SelectorKey withEvents(int newEvents) {
-        return new SelectorKey(fileobj, fd, newEvents, data);
-    }
 }

@@ -145,11 +145,6 @@ public final class EchoServer implements AutoCloseable {
         return loops.stream().mapToLong(loop -> loop.stats.idleClosedCount()).sum();
     }
 
-    /** @return the Prometheus text of the metrics, or {@code null} without metrics */
-    public String scrapeMetrics() {
-        return metrics == null ? null : metrics.scrape();
-    }
-
     /** Stops accepting and makes every loop close its connections and end; from any thread. */
     public void stop() {
         stopping = true;

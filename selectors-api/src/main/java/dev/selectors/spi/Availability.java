@@ -13,6 +13,16 @@ public record Availability(boolean available, String reason, Throwable cause) {
     public static final Availability AVAILABLE = new Availability(true, null, null);
 
     /**
+     * Available when nothing went wrong, else unavailable for the error's message.
+     *
+     * @param cause why the backend cannot work here, or {@code null}
+     * @return {@link #AVAILABLE}, or the unavailability with the cause
+     */
+    public static Availability of(Throwable cause) {
+        return cause == null ? AVAILABLE : new Availability(false, cause.getMessage(), cause);
+    }
+
+    /**
      * The backend does not work here.
      *
      * @param reason why, for example {@code "epoll exists only on Linux (this is Mac OS X)"}

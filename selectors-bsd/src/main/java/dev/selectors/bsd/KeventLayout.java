@@ -165,8 +165,4 @@ public record KeventLayout(String name, int size, int filterOffset, int flagsOff
         return wideFilters ? buffer.getInt(base + flagsOffset) : buffer.getShort(base + flagsOffset) & 0xFFFF;
     }
 
-    /** @return the data of event {@code index} (the errno of an EV_ERROR event) */
-    public long data(ByteBuffer buffer, int index) {
-        return buffer.getLong(index * size + dataOffset);
-    }
 }

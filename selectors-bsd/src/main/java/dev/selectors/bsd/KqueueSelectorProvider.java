@@ -21,8 +21,7 @@ public final class KqueueSelectorProvider implements SelectorProvider {
 
     @Override
     public Availability availability() {
-        Throwable cause = Kqueue.unavailabilityCause();
-        return cause == null ? Availability.AVAILABLE : Availability.unavailable(cause.getMessage(), cause);
+        return Availability.of(Kqueue.unavailabilityCause());
     }
 
     @Override

@@ -21,8 +21,7 @@ public final class EpollSelectorProvider implements SelectorProvider {
 
     @Override
     public Availability availability() {
-        Throwable cause = Epoll.unavailabilityCause();
-        return cause == null ? Availability.AVAILABLE : Availability.unavailable(cause.getMessage(), cause);
+        return Availability.of(Epoll.unavailabilityCause());
     }
 
     @Override

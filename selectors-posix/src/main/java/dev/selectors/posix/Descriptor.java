@@ -53,12 +53,17 @@ public abstract class Descriptor implements FileObject, Closeable {
      * @throws IOException fcntl failed (EBADF once closed)
      */
     public final void setBlocking(boolean flag) throws IOException {
+        setBlocking(libc, fd, flag);
+        blocking = flag;
+    }
+
+    /** Sets or clears O_NONBLOCK on any fd, making no second call when it is already so. */
+    static void setBlocking(LibC libc, int fd, boolean flag) throws IOException {
         int flags = Errno.check("fcntl", libc.fcntl(fd, PosixConstants.F_GETFL, 0));
         int wanted = flag ? flags & ~PosixConstants.O_NONBLOCK : flags | PosixConstants.O_NONBLOCK;
         if (wanted != flags) {
             Errno.check("fcntl", libc.fcntl(fd, PosixConstants.F_SETFL, wanted));
         }
-        blocking = flag;
     }
 
     /**

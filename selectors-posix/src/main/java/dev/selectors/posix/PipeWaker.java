@@ -29,8 +29,8 @@ public final class PipeWaker implements AutoCloseable {
         readFd = fds[0];
         writeFd = fds[1];
         try {
-            setNonBlocking(libc, readFd);
-            setNonBlocking(libc, writeFd);
+            Descriptor.setBlocking(libc, readFd, false);
+            Descriptor.setBlocking(libc, writeFd, false);
         } catch (IOException e) {
             libc.close(readFd);
             libc.close(writeFd);
@@ -38,11 +38,6 @@ public final class PipeWaker implements AutoCloseable {
         }
         scratch = libc.allocate(64);
         scratch.buffer().put(0, (byte) 1);
-    }
-
-    static void setNonBlocking(LibC libc, int fd) throws IOException {
-        int flags = Errno.check("fcntl", libc.fcntl(fd, PosixConstants.F_GETFL, 0));
-        Errno.check("fcntl", libc.fcntl(fd, PosixConstants.F_SETFL, flags | PosixConstants.O_NONBLOCK));
     }
 
     /** @return the fd to watch for reading */

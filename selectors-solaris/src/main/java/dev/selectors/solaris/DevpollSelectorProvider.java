@@ -21,8 +21,7 @@ public final class DevpollSelectorProvider implements SelectorProvider {
 
     @Override
     public Availability availability() {
-        Throwable cause = Solaris.unavailabilityCause();
-        return cause == null ? Availability.AVAILABLE : Availability.unavailable(cause.getMessage(), cause);
+        return Availability.of(Solaris.unavailabilityCause());
     }
 
     @Override
