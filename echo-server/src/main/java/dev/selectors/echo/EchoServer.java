@@ -3,7 +3,6 @@ package dev.selectors.echo;
 import dev.selectors.Selector;
 import dev.selectors.Selectors;
 import dev.selectors.posix.AddressFamily;
-import dev.selectors.posix.Natives;
 import dev.selectors.posix.Socket;
 import dev.selectors.posix.SocketOption;
 import java.io.IOException;
@@ -113,11 +112,6 @@ public final class EchoServer implements AutoCloseable {
     /** @return the selector backend the loops use */
     public String backendName() {
         return backendName;
-    }
-
-    /** @return the native binding in use, {@code jna} or {@code ffm} */
-    public String bindingName() {
-        return Natives.libc().bindingName();
     }
 
     /** @return the metrics endpoint's port, or -1 without metrics */

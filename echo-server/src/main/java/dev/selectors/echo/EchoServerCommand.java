@@ -192,11 +192,16 @@ public final class EchoServerCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
+    /** For the start line: for example "ffm binding, direct system calls". */
+    private static String binding() {
+        return Natives.libc().bindingName() + " binding, " + Natives.libc().callPath();
+    }
+
     private int runProduction(ServerConfig config) throws IOException, InterruptedException {
         try (EchoServer server = EchoServer.start(config, err)) {
             onTerminationSignal(server::stop);
-            out.println("echo-server: production mode, backend " + server.backendName() + " (" + server.bindingName()
-                    + " binding), listening on " + config.host() + ":" + server.port() + ", " + config.threads()
+            out.println("echo-server: production mode, backend " + server.backendName() + " (" + binding()
+                    + "), listening on " + config.host() + ":" + server.port() + ", " + config.threads()
                     + (config.threads() == 1 ? " thread" : " threads")
                     + (server.metricsPort() >= 0 ? ", metrics on http://" + config.host() + ":" + server.metricsPort() + "/metrics" : ""));
             out.flush();
@@ -209,8 +214,8 @@ public final class EchoServerCommand implements Callable<Integer> {
         try (Selector sel = Selectors.open(config.backend())) {
             ExampleEchoServer example = new ExampleEchoServer(sel, config.host(), config.port(), out);
             onTerminationSignal(example::stop);
-            out.println("echo-server: example mode, backend " + sel.backendName() + " (" + Natives.libc().bindingName()
-                    + " binding), listening on " + config.host() + ":" + example.port() + ", 1 thread");
+            out.println("echo-server: example mode, backend " + sel.backendName() + " (" + binding()
+                    + "), listening on " + config.host() + ":" + example.port() + ", 1 thread");
             out.flush();
             example.serveForever();
         }

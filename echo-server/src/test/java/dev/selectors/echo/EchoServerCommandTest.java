@@ -82,7 +82,8 @@ class EchoServerCommandTest {
             String startLine = lines.readLine();
             Matcher matcher = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(String.valueOf(startLine));
             assertTrue(matcher.find(), "start line: " + startLine);
-            assertTrue(startLine.contains("backend epoll (" + Natives.libc().bindingName() + " binding)"), startLine);
+            assertTrue(startLine.contains("backend epoll (" + Natives.libc().bindingName() + " binding, "
+                    + Natives.libc().callPath() + ")"), startLine);
             int port = Integer.parseInt(matcher.group(1));
 
             AtomicBoolean running = new AtomicBoolean(true);

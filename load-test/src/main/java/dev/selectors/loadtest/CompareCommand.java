@@ -80,6 +80,13 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--no-pin", description = "Do not pin the generator to CPU 0 and the servers to CPU 1.")
     private boolean noPin;
 
+    @Option(names = "--instructions", defaultValue = "auto", description = "How to count each server's instructions "
+            + "per message: auto (perf where the machine has hardware counters, else none), perf, none, or valgrind: "
+            + "every server runs under Valgrind's callgrind, which counts user-space instructions exactly on any "
+            + "machine but runs user space several times slower, so msg/s, latency and CPU of such a run rank nothing "
+            + "(default: ${DEFAULT-VALUE}).")
+    private String instructions;
+
     @Option(names = "--out", defaultValue = "compare-results", description = "Directory for compare.md, compare.json, "
             + "compare.html and the servers' logs (default: ${DEFAULT-VALUE}).")
     private Path out;
@@ -112,6 +119,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (String text : scenarios == null ? DEFAULT_SCENARIOS : scenarios) {
             matrix.add(parseScenario(text));
         }
+        InstructionCount counting = instructionCount();
         List<String> names = serverNames();
         Files.createDirectories(out);
         List<Variant> variants = variants(names);
@@ -122,16 +130,15 @@ public final class CompareCommand implements Callable<Integer> {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         }
         PrintStream console = System.out;
-        String perfReason = PerfCounter.unavailableReason();
+        String countingNote = counting.note();
         console.println("compare: " + variants.size() + " servers x " + matrix.size() + " scenarios x " + repetitions
-                + " repetitions; " + (pin ? "generator on CPU 0, servers on CPU 1" : "no CPU pinning")
-                + (perfReason == null ? "; perf counts instructions" : "; " + perfReason));
+                + " repetitions; " + (pin ? "generator on CPU 0, servers on CPU 1" : "no CPU pinning") + "; " + countingNote);
 
         List<Measurement> measurements = new ArrayList<>();
         for (int repetition = 1; repetition <= repetitions; repetition++) {
             for (Scenario scenario : matrix) {
                 for (Variant variant : variants) {
-                    Measurement measurement = measure(variant, scenario, repetition, pin);
+                    Measurement measurement = measure(variant, scenario, repetition, pin, counting);
                     measurements.add(measurement);
                     console.printf(Locale.ROOT, "  #%d %-24s %-14s %,12.0f msg/s  p99 %8.1f us  cpu %6.2f us/msg  rss %6.1f MiB  errors %d%n",
                             repetition, label(scenario), variant.name(), measurement.messagesPerSecond(),
@@ -141,14 +148,14 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         List<Row> rows = medians(matrix, variants, measurements);
-        String markdown = markdown(rows, pin, perfReason, machine);
+        String markdown = markdown(rows, pin, counting, machine);
         console.println();
         console.println(markdown);
         Files.writeString(out.resolve("compare.md"), markdown, StandardCharsets.UTF_8);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("machine", machine);
         json.put("pinned", pin);
-        json.put("perf", perfReason == null ? "instructions counted" : perfReason);
+        json.put("instructions", countingNote);
         json.put("rows", rows);
         json.put("measurements", measurements);
         Reports.json(json, out.resolve("compare.json"));
@@ -156,12 +163,62 @@ public final class CompareCommand implements Callable<Integer> {
         return measurements.stream().anyMatch(m -> m.errors() > 0) ? 1 : 0;
     }
 
-    private Measurement measure(Variant variant, Scenario template, int repetition, boolean pin) throws Exception {
+    /** How instructions are counted in this run. */
+    enum InstructionCount {
+        PERF, VALGRIND, NONE;
+
+        String note() {
+            switch (this) {
+                case PERF:
+                    return "perf counts user and kernel instructions";
+                case VALGRIND:
+                    return "every server runs under Valgrind (callgrind), which counts its user-space instructions; "
+                            + "msg/s, latency and CPU are not native speeds";
+                default:
+                    String reason = PerfCounter.unavailableReason();
+                    return "instructions not counted" + (reason == null ? "" : " (" + reason + ")");
+            }
+        }
+    }
+
+    private InstructionCount instructionCount() {
+        switch (instructions.trim().toLowerCase(Locale.ROOT)) {
+            case "auto":
+                return PerfCounter.unavailableReason() == null ? InstructionCount.PERF : InstructionCount.NONE;
+            case "perf":
+                if (PerfCounter.unavailableReason() != null) {
+                    throw new ParameterException(spec.commandLine(), "--instructions perf: " + PerfCounter.unavailableReason()
+                            + "; try --instructions valgrind");
+                }
+                return InstructionCount.PERF;
+            case "valgrind":
+                if (CallgrindCounter.unavailableReason() != null) {
+                    throw new ParameterException(spec.commandLine(), "--instructions valgrind: "
+                            + CallgrindCounter.unavailableReason());
+                }
+                return InstructionCount.VALGRIND;
+            case "none":
+                return InstructionCount.NONE;
+            default:
+                throw new ParameterException(spec.commandLine(), "--instructions must be auto, perf, valgrind or none, not '"
+                        + instructions + "'");
+        }
+    }
+
+    private Measurement measure(Variant variant, Scenario template, int repetition, boolean pin,
+                                InstructionCount counting) throws Exception {
         List<String> command = new ArrayList<>();
         if (pin) {
             command.addAll(List.of("taskset", "-c", "1"));
         }
-        command.addAll(variant.command());
+        Path callgrindPrefix = out.resolve("callgrind").resolve(variant.name() + "-" + repetition + "-"
+                + label(template).replace(' ', '-'));
+        if (counting == InstructionCount.VALGRIND) {
+            Files.createDirectories(callgrindPrefix.getParent());
+            command.addAll(CallgrindCounter.wrap(variant.command(), callgrindPrefix));
+        } else {
+            command.addAll(variant.command());
+        }
         Path log = out.resolve(variant.name() + ".log");
         try (ServerProcess server = ServerProcess.start(command, log)) {
             Scenario scenario = new Scenario(new Target("127.0.0.1", server.port), template.connections(),
@@ -172,6 +229,7 @@ public final class CompareCommand implements Callable<Integer> {
             long[] residentKib = new long[1];
             long self = ProcessHandle.current().pid();
             PerfCounter[] perf = new PerfCounter[1];
+            CallgrindCounter[] callgrind = new CallgrindCounter[1];
             long[][] instructions = new long[1][];
             RunResult result = Generator.run(scenario, null, null, new Generator.Window() {
                 @Override
@@ -179,20 +237,26 @@ public final class CompareCommand implements Callable<Integer> {
                     try {
                         cpu[0] = ProcessCpu.of(server.pid());
                         generatorCpu[0] = ProcessCpu.of(self);
-                        perf[0] = PerfCounter.start(server.pid());
-                    } catch (IOException e) {
+                        if (counting == InstructionCount.PERF) {
+                            perf[0] = PerfCounter.start(server.pid());
+                        } else if (counting == InstructionCount.VALGRIND) {
+                            callgrind[0] = CallgrindCounter.start(server.pid(), callgrindPrefix);
+                        }
+                    } catch (IOException | InterruptedException e) {
                         throw new IllegalStateException("cannot read the server's CPU time: " + e, e);
                     }
                 }
 
                 @Override
-                public void closed() {
+                public void closed(long messages) {
                     try {
                         cpu[1] = ProcessCpu.of(server.pid());
                         generatorCpu[1] = ProcessCpu.of(self);
                         residentKib[0] = ProcessCpu.residentKib(server.pid());
                         if (perf[0] != null) {
                             instructions[0] = perf[0].stop();
+                        } else if (callgrind[0] != null) {
+                            instructions[0] = new long[] {callgrind[0].stop(), -1};
                         }
                     } catch (IOException | InterruptedException e) {
                         throw new IllegalStateException("cannot read the server's CPU time: " + e, e);
@@ -204,7 +268,8 @@ public final class CompareCommand implements Callable<Integer> {
             boolean idle = template.pipeline() == 0;
             double messages = idle ? Double.NaN : Math.max(1, result.messages());
             double userInstructions = instructions[0] == null ? Double.NaN : instructions[0][0] / messages;
-            double kernelInstructions = instructions[0] == null ? Double.NaN : instructions[0][1] / messages;
+            double kernelInstructions = instructions[0] == null || instructions[0][1] < 0 ? Double.NaN
+                    : instructions[0][1] / messages;
             return new Measurement(variant.name(), label(template), repetition, result.messagesPerSecond(),
                     idle ? Double.NaN : result.latencyMicros().get("p99"), result.totalErrors(), used.userMicros() / messages,
                     used.kernelMicros() / messages, userInstructions, kernelInstructions,
@@ -389,14 +454,18 @@ public final class CompareCommand implements Callable<Integer> {
         return rows;
     }
 
-    private String markdown(List<Row> rows, boolean pinned, String perfReason, String machine) {
+    private String markdown(List<Row> rows, boolean pinned, InstructionCount counting, String machine) {
         StringBuilder text = new StringBuilder();
         text.append("Medians of ").append(repetitions).append(" interleaved runs; ").append(duration).append(" measured after ")
                 .append(warmup).append(" warm-up; ").append(serverThreads).append(" server thread(s); ")
                 .append(pinned ? "generator on CPU 0, server on CPU 1" : "no CPU pinning").append(". ")
                 .append("CPU us/msg is the server process's user + kernel time over the measured window per echoed message; ")
                 .append("generator us/msg is the same for the load generator; RSS is the server's resident memory at the window's end")
-                .append(perfReason == null ? "; instr/msg from perf stat." : "; instructions: n/a (" + perfReason + ").")
+                .append(counting == InstructionCount.PERF ? "; instr/msg from perf stat."
+                        : counting == InstructionCount.VALGRIND ? "; user instr/msg counted by Valgrind (callgrind) over the "
+                        + "window, kernel instructions not counted; every server ran under Valgrind, so msg/s, p99 and CPU "
+                        + "are not native speeds."
+                        : "; " + counting.note() + ".")
                 .append("\n\n");
         text.append("| scenario | server | msg/s | vs Netty epoll | p99 us | CPU us/msg (user + kernel) | vs Netty epoll "
                 + "| user instr/msg | kernel instr/msg | generator us/msg | RSS MiB | errors |\n");

@@ -33,8 +33,12 @@ public final class Generator {
         /** The measured window opens (warm-up is over). */
         void opened();
 
-        /** The measured window closes (before the drain). */
-        void closed();
+        /**
+         * The measured window closes (before the drain).
+         *
+         * @param messages the messages echoed in the window
+         */
+        void closed(long messages);
     }
 
     private static final Window NO_WINDOW = new Window() {
@@ -43,7 +47,7 @@ public final class Generator {
         }
 
         @Override
-        public void closed() {
+        public void closed(long messages) {
         }
     };
 
@@ -147,7 +151,7 @@ public final class Generator {
         }
         long measuredNanos = System.nanoTime() - measuringSince;
         long[] finalCounts = snapshot(loops);
-        window.closed();
+        window.closed(finalCounts[LoopCounters.MESSAGES] - baseline[LoopCounters.MESSAGES]);
         for (GeneratorLoop loop : loops) {
             loop.stop(DRAIN);
         }

@@ -3,6 +3,7 @@ package dev.selectors.loadtest;
 import dev.selectors.echo.Durations;
 import java.io.File;
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -177,6 +178,13 @@ public final class LoadTestCommand implements Runnable {
         @Option(names = "--quiet", description = "No live line each second.")
         private boolean quiet;
 
+        @Option(names = "--callgrind-out", paramLabel = "PREFIX", description = "This generator runs under "
+                + "'valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=PREFIX.%%p': count its own "
+                + "user-space instructions over the measured window and report them per message (how to measure the "
+                + "generator's cost where perf has no hardware counters; Valgrind slows it, so the throughput of such a "
+                + "run ranks nothing).")
+        private Path callgrindOut;
+
         @Override
         public Integer call() throws Exception {
             Target parsedTarget;
@@ -189,9 +197,10 @@ public final class LoadTestCommand implements Runnable {
             PrintStream out = System.out;
             out.println("load-test: " + scenario.describe() + " against " + scenario.target());
             RunResult result;
+            OwnInstructions ownInstructions = new OwnInstructions(callgrindOut, out);
             HistogramLogWriter writer = hlog == null ? null : hlogWriter(hlog);
             try {
-                result = Generator.run(scenario, quiet ? null : System.err, writer);
+                result = Generator.run(scenario, quiet ? null : System.err, writer, ownInstructions);
             } finally {
                 if (writer != null) {
                     writer.close();
@@ -205,6 +214,53 @@ public final class LoadTestCommand implements Runnable {
                 Reports.html(result, html);
             }
             return result.totalErrors() == 0 ? 0 : 1;
+        }
+    }
+
+    /**
+     * Counts this process's own instructions over the window when it runs under callgrind, and
+     * prints them per message as soon as the window closes (Valgrind has been seen to abort on
+     * JIT-compiled code later in a run; the figure is out by then).
+     */
+    private static final class OwnInstructions implements Generator.Window {
+        private final Path prefix;
+        private final PrintStream out;
+        private CallgrindCounter counter;
+
+        OwnInstructions(Path prefix, PrintStream out) {
+            this.prefix = prefix;
+            this.out = out;
+        }
+
+        @Override
+        public void opened() {
+            if (prefix != null) {
+                try {
+                    counter = CallgrindCounter.start(ProcessHandle.current().pid(), prefix);
+                } catch (IOException e) {
+                    throw new IllegalStateException("--callgrind-out: " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+        }
+
+        @Override
+        public void closed(long messages) {
+            if (counter != null) {
+                try {
+                    long count = counter.stop();
+                    out.printf(Locale.ROOT, "generator %,d user-space instructions in the window, %,d messages: "
+                            + "%,.0f per message (callgrind)%n", count, messages, count / (double) Math.max(1, messages));
+                    out.flush();
+                } catch (IOException e) {
+                    throw new IllegalStateException("--callgrind-out: " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
         }
     }
 

@@ -24,6 +24,17 @@ public interface LibC {
      */
     String bindingName();
 
+    /**
+     * How the calls on the per-message path (recv, send, and the backends' waits) reach the
+     * kernel, shown to users next to {@link #bindingName()}.
+     *
+     * @return {@code "C library wrappers"}, or {@code "direct system calls"} where the binding
+     *         bypasses the wrappers' cancellation-point overhead
+     */
+    default String callPath() {
+        return "C library wrappers";
+    }
+
     /** @param fd a file descriptor @return 0 or -errno */
     int close(int fd);
 

@@ -59,6 +59,12 @@ public final class Natives {
     private static LibC loadFfm() {
         try {
             return (LibC) Class.forName(FFM_LIBC).getConstructor().newInstance();
+        } catch (ExceptionInInitializerError e) {
+            // A bad setting found while the binding initialised (selectors.syscalls): say which.
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the FFM binding did not load: " + e, e);
         }

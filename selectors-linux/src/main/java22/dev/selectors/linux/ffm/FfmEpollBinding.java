@@ -5,15 +5,21 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.selectors.linux.EpollBinding;
 import dev.selectors.posix.ffm.Downcalls;
+import dev.selectors.posix.ffm.LinuxSyscalls;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
  * epoll and eventfd through the FFM API (Java 22+): handles made once, errno captured by the
- * call and read only on failure. Chosen when the C library binding in use is FFM.
+ * call and read only on failure. Chosen when the C library binding in use is FFM. The wait is
+ * epoll_pwait with no signal mask, made through {@code syscall(2)} where {@link LinuxSyscalls}
+ * allows (what glibc's epoll_wait does, without its cancellation-point overhead).
  */
 public final class FfmEpollBinding implements EpollBinding {
+
+    /** The kernel's sigset_t (64 signals), which epoll_pwait checks only when given a mask. */
+    private static final long KERNEL_SIGSET_BYTES = 8;
 
     private static final MethodHandle EPOLL_CREATE1 =
             Downcalls.capturingErrno("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
@@ -52,7 +58,11 @@ public final class FfmEpollBinding implements EpollBinding {
     public int epollWait(int epfd, long events, int maxEvents, int timeoutMillis) {
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) EPOLL_WAIT.invokeExact(state, epfd, events, maxEvents, timeoutMillis), state);
+            int r = LinuxSyscalls.ENABLED
+                    ? (int) (long) LinuxSyscalls.SYSCALL.invokeExact(state, LinuxSyscalls.SYS_EPOLL_PWAIT, (long) epfd,
+                            events, (long) maxEvents, (long) timeoutMillis, 0L, KERNEL_SIGSET_BYTES)
+                    : (int) EPOLL_WAIT.invokeExact(state, epfd, events, maxEvents, timeoutMillis);
+            return result(r, state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }

@@ -36,6 +36,8 @@ public final class FfmLibC implements LibC {
     private static final FunctionDescriptor INT_INT_PTR_PTR = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG);
 
     private static final OsFamily OS = OsFamily.CURRENT;
+    // Read here, so that a bad selectors.syscalls fails when the binding loads, with its message.
+    private static final boolean DIRECT_SYSCALLS = LinuxSyscalls.ENABLED;
     private static final boolean LINUX = OS == OsFamily.LINUX;
     // nfds_t is unsigned long on Linux (glibc) and illumos, unsigned int on the BSDs.
     private static final boolean NFDS_IS_LONG = OS == OsFamily.LINUX || OS == OsFamily.SOLARIS;
@@ -82,6 +84,11 @@ public final class FfmLibC implements LibC {
     @Override
     public String bindingName() {
         return "ffm";
+    }
+
+    @Override
+    public String callPath() {
+        return LinuxSyscalls.describe();
     }
 
     private static int result(int r, MemorySegment state) {
@@ -267,7 +274,11 @@ public final class FfmLibC implements LibC {
     public long recv(int fd, long buf, long len, int flags) {
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((long) RECV.invokeExact(state, fd, buf, len, flags), state);
+            long r = DIRECT_SYSCALLS
+                    ? (long) LinuxSyscalls.SYSCALL.invokeExact(state, LinuxSyscalls.SYS_RECVFROM, (long) fd, buf, len,
+                            (long) flags, 0L, 0L)
+                    : (long) RECV.invokeExact(state, fd, buf, len, flags);
+            return result(r, state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -277,7 +288,11 @@ public final class FfmLibC implements LibC {
     public long send(int fd, long buf, long len, int flags) {
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((long) SEND.invokeExact(state, fd, buf, len, flags), state);
+            long r = DIRECT_SYSCALLS
+                    ? (long) LinuxSyscalls.SYSCALL.invokeExact(state, LinuxSyscalls.SYS_SENDTO, (long) fd, buf, len,
+                            (long) flags, 0L, 0L)
+                    : (long) SEND.invokeExact(state, fd, buf, len, flags);
+            return result(r, state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }

@@ -1,0 +1,142 @@
+package dev.selectors.loadtest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * User-space instructions of a process that runs under Valgrind's callgrind tool, counted over a
+ * window: the process starts with instrumentation off ({@code --instr-atstart=no}), and
+ * {@code callgrind_control} switches it on when the window opens and dumps the count when it
+ * closes. It is how instructions get counted where perf has no hardware counters (virtual
+ * machines). Valgrind runs only user space, so there is no kernel count; and it runs that user
+ * space several times slower, so the throughput of a run it counts ranks nothing.
+ */
+final class CallgrindCounter {
+
+    private static final Pattern TOTAL = Pattern.compile("(?m)^(?:summary|totals):\\s+(\\d+)");
+    private static final String REASON = probe();
+
+    private final long pid;
+    private final Path outputPrefix;
+
+    private CallgrindCounter(long pid, Path outputPrefix) {
+        this.pid = pid;
+        this.outputPrefix = outputPrefix;
+    }
+
+    /** @return null when valgrind and callgrind_control are installed, else what is missing */
+    static String unavailableReason() {
+        return REASON;
+    }
+
+    private static String probe() {
+        for (String tool : List.of("valgrind", "callgrind_control")) {
+            try {
+                Process probe = new ProcessBuilder(tool, "--version").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!probe.waitFor(10, TimeUnit.SECONDS)) {
+                    probe.destroyForcibly();
+                    return tool + " did not answer";
+                }
+            } catch (IOException e) {
+                return tool + " is not installed (apt-get install valgrind)";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The command run under callgrind with instrumentation off until a window opens.
+     *
+     * @param command      the program and its arguments
+     * @param outputPrefix where callgrind writes its dumps ({@code PREFIX.PID.N})
+     * @return the wrapped command
+     */
+    static List<String> wrap(List<String> command, Path outputPrefix) {
+        List<String> wrapped = new ArrayList<>(List.of("valgrind", "--tool=callgrind", "--instr-atstart=no",
+                // JIT compilers write code and run it: Valgrind must notice code that changes.
+                "--smc-check=all-non-file", "--callgrind-out-file=" + outputPrefix + ".%p"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /**
+     * Switches the instrumentation of a process started by {@link #wrap} on.
+     *
+     * @param pid          the process (valgrind keeps the pid of the command it runs)
+     * @param outputPrefix the prefix given to {@link #wrap}
+     * @return the running count
+     * @throws IOException callgrind_control failed: the process is not under callgrind
+     */
+    static CallgrindCounter start(long pid, Path outputPrefix) throws IOException, InterruptedException {
+        control(pid, "--instr=on");
+        return new CallgrindCounter(pid, outputPrefix);
+    }
+
+    /**
+     * Dumps the count since {@link #start}, and switches the instrumentation off.
+     *
+     * @return the user-space instructions the process executed in the window
+     * @throws IOException the dump did not appear or could not be read
+     */
+    long stop() throws IOException, InterruptedException {
+        control(pid, "--dump=window");
+        control(pid, "--instr=off");
+        Path dump = latestDump();
+        Matcher total = TOTAL.matcher(Files.readString(dump, StandardCharsets.UTF_8));
+        if (!total.find()) {
+            throw new IOException("no instruction total in " + dump);
+        }
+        return Long.parseLong(total.group(1));
+    }
+
+    /** Dumps are numbered PREFIX.PID.1, .2, ...: the highest is the window's. */
+    private Path latestDump() throws IOException, InterruptedException {
+        Path dir = outputPrefix.toAbsolutePath().getParent();
+        String stem = outputPrefix.getFileName() + "." + pid + ".";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try (Stream<Path> files = Files.list(dir)) {
+                Path latest = files.filter(f -> f.getFileName().toString().startsWith(stem)
+                                && f.getFileName().toString().substring(stem.length()).matches("\\d+"))
+                        .max((a, b) -> Integer.compare(part(a, stem), part(b, stem))).orElse(null);
+                if (latest != null && Files.size(latest) > 0) {
+                    return latest;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("callgrind wrote no dump " + stem + "N in " + dir);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static int part(Path file, String stem) {
+        return Integer.parseInt(file.getFileName().toString().substring(stem.length()));
+    }
+
+    private static void control(long pid, String action) throws IOException, InterruptedException {
+        Process control = new ProcessBuilder("callgrind_control", action, String.valueOf(pid))
+                .redirectErrorStream(true).start();
+        String output = new String(control.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!control.waitFor(30, TimeUnit.SECONDS)) {
+            control.destroyForcibly();
+            throw new IOException("callgrind_control " + action + " " + pid + " did not answer");
+        }
+        if (control.exitValue() != 0 || !output.contains("OK")) {
+            throw new IOException("callgrind_control " + action + " " + pid + " failed (is it running under "
+                    + "valgrind --tool=callgrind?): " + output.trim());
+        }
+    }
+}

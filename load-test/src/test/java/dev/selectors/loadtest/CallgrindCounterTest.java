@@ -1,0 +1,58 @@
+package dev.selectors.loadtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Counting a process's instructions over a window with callgrind, as compare --instructions valgrind does. */
+class CallgrindCounterTest {
+
+    @Test
+    void wrapsTheCommandWithInstrumentationOffAtStart(@TempDir Path dir) {
+        Path prefix = dir.resolve("server");
+        assertEquals(List.of("valgrind", "--tool=callgrind", "--instr-atstart=no", "--smc-check=all-non-file",
+                "--callgrind-out-file=" + prefix + ".%p", "java", "-version"),
+                CallgrindCounter.wrap(List.of("java", "-version"), prefix));
+    }
+
+    @Test
+    void countsOnlyWhileTheWindowIsOpen(@TempDir Path dir) throws Exception {
+        assumeTrue(CallgrindCounter.unavailableReason() == null, "valgrind is not installed");
+        Path prefix = dir.resolve("busy");
+        // A shell that spins: millions of instructions a second, all in user space.
+        Process busy = new ProcessBuilder(CallgrindCounter.wrap(List.of("sh", "-c", "while :; do :; done"), prefix))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("valgrind.log").toFile()).start();
+        try {
+            Thread.sleep(1000);
+            CallgrindCounter first = CallgrindCounter.start(busy.pid(), prefix);
+            Thread.sleep(300);
+            long shortWindow = first.stop();
+            CallgrindCounter second = CallgrindCounter.start(busy.pid(), prefix);
+            Thread.sleep(1500);
+            long longWindow = second.stop();
+            assertTrue(shortWindow > 100_000, "counted " + shortWindow);
+            // Each window is counted from zero: the longer one counts more, not the sum of both.
+            assertTrue(longWindow > 2 * shortWindow, shortWindow + " then " + longWindow);
+        } finally {
+            busy.destroy();
+            busy.waitFor(10, TimeUnit.SECONDS);
+            busy.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aProcessNotUnderCallgrindIsAClearError() throws Exception {
+        assumeTrue(CallgrindCounter.unavailableReason() == null, "valgrind is not installed");
+        IOException e = assertThrows(IOException.class,
+                () -> CallgrindCounter.start(ProcessHandle.current().pid(), Path.of("unused")));
+        assertTrue(e.getMessage().contains("is it running under valgrind --tool=callgrind?"), e.getMessage());
+    }
+}
