@@ -99,14 +99,16 @@ public final class CompareCommand implements Callable<Integer> {
     record Measurement(String server, String scenario, int repetition, double messagesPerSecond, double p99Micros,
                        long errors, double userMicrosPerMessage, double kernelMicrosPerMessage,
                        double userInstructionsPerMessage, double kernelInstructionsPerMessage,
-                       double generatorMicrosPerMessage, double serverResidentMib) {
+                       double generatorMicrosPerMessage, double serverResidentMib, double serverSyscallsPerMessage,
+                       double generatorSyscallsPerMessage) {
     }
 
     /** The medians of one scenario on one server. */
     record Row(String scenario, String server, double messagesPerSecond, double p99Micros, double cpuMicrosPerMessage,
                double userMicrosPerMessage, double kernelMicrosPerMessage, double userInstructionsPerMessage,
                double kernelInstructionsPerMessage, long errors, double throughputVsNetty, double cpuVsNetty,
-               double generatorMicrosPerMessage, double serverResidentMib) {
+               double generatorMicrosPerMessage, double serverResidentMib, double serverSyscallsPerMessage,
+               double generatorSyscallsPerMessage) {
     }
 
     @Override
@@ -140,10 +142,12 @@ public final class CompareCommand implements Callable<Integer> {
                 for (Variant variant : variants) {
                     Measurement measurement = measure(variant, scenario, repetition, pin, counting);
                     measurements.add(measurement);
-                    console.printf(Locale.ROOT, "  #%d %-24s %-14s %,12.0f msg/s  p99 %8.1f us  cpu %6.2f us/msg  rss %6.1f MiB  errors %d%n",
+                    console.printf(Locale.ROOT, "  #%d %-24s %-14s %,12.0f msg/s  p99 %8.1f us  cpu %6.2f us/msg  "
+                                    + "user instr %s/msg  rss %6.1f MiB  errors %d%n",
                             repetition, label(scenario), variant.name(), measurement.messagesPerSecond(),
                             measurement.p99Micros(), measurement.userMicrosPerMessage() + measurement.kernelMicrosPerMessage(),
-                            measurement.serverResidentMib(), measurement.errors());
+                            format(measurement.userInstructionsPerMessage()), measurement.serverResidentMib(),
+                            measurement.errors());
                 }
             }
         }
@@ -175,19 +179,23 @@ public final class CompareCommand implements Callable<Integer> {
                     return "every server runs under Valgrind (callgrind), which counts its user-space instructions; "
                             + "msg/s, latency and CPU are not native speeds";
                 default:
-                    String reason = PerfCounter.unavailableReason();
+                    String reason = perfCannotCountInstructions();
                     return "instructions not counted" + (reason == null ? "" : " (" + reason + ")");
             }
         }
     }
 
+    private static String perfCannotCountInstructions() {
+        return PerfCounter.unavailableReason(PerfCounter.INSTRUCTIONS);
+    }
+
     private InstructionCount instructionCount() {
         switch (instructions.trim().toLowerCase(Locale.ROOT)) {
             case "auto":
-                return PerfCounter.unavailableReason() == null ? InstructionCount.PERF : InstructionCount.NONE;
+                return perfCannotCountInstructions() == null ? InstructionCount.PERF : InstructionCount.NONE;
             case "perf":
-                if (PerfCounter.unavailableReason() != null) {
-                    throw new ParameterException(spec.commandLine(), "--instructions perf: " + PerfCounter.unavailableReason()
+                if (perfCannotCountInstructions() != null) {
+                    throw new ParameterException(spec.commandLine(), "--instructions perf: " + perfCannotCountInstructions()
                             + "; try --instructions valgrind");
                 }
                 return InstructionCount.PERF;
@@ -230,15 +238,19 @@ public final class CompareCommand implements Callable<Integer> {
             long self = ProcessHandle.current().pid();
             PerfCounter[] perf = new PerfCounter[1];
             CallgrindCounter[] callgrind = new CallgrindCounter[1];
+            PerfCounter[] syscalls = new PerfCounter[2];
             long[][] instructions = new long[1][];
+            long[][] syscallCounts = new long[2][];
             RunResult result = Generator.run(scenario, null, null, new Generator.Window() {
                 @Override
                 public void opened() {
                     try {
                         cpu[0] = ProcessCpu.of(server.pid());
                         generatorCpu[0] = ProcessCpu.of(self);
+                        syscalls[0] = PerfCounter.start(server.pid(), PerfCounter.SYSCALLS);
+                        syscalls[1] = PerfCounter.start(self, PerfCounter.SYSCALLS);
                         if (counting == InstructionCount.PERF) {
-                            perf[0] = PerfCounter.start(server.pid());
+                            perf[0] = PerfCounter.start(server.pid(), PerfCounter.INSTRUCTIONS);
                         } else if (counting == InstructionCount.VALGRIND) {
                             callgrind[0] = CallgrindCounter.start(server.pid(), callgrindPrefix);
                         }
@@ -253,6 +265,9 @@ public final class CompareCommand implements Callable<Integer> {
                         cpu[1] = ProcessCpu.of(server.pid());
                         generatorCpu[1] = ProcessCpu.of(self);
                         residentKib[0] = ProcessCpu.residentKib(server.pid());
+                        for (int i = 0; i < 2; i++) {
+                            syscallCounts[i] = syscalls[i] == null ? null : syscalls[i].stop();
+                        }
                         if (perf[0] != null) {
                             instructions[0] = perf[0].stop();
                         } else if (callgrind[0] != null) {
@@ -273,7 +288,9 @@ public final class CompareCommand implements Callable<Integer> {
             return new Measurement(variant.name(), label(template), repetition, result.messagesPerSecond(),
                     idle ? Double.NaN : result.latencyMicros().get("p99"), result.totalErrors(), used.userMicros() / messages,
                     used.kernelMicros() / messages, userInstructions, kernelInstructions,
-                    (generatorUsed.userMicros() + generatorUsed.kernelMicros()) / messages, residentKib[0] / 1024.0);
+                    (generatorUsed.userMicros() + generatorUsed.kernelMicros()) / messages, residentKib[0] / 1024.0,
+                    syscallCounts[0] == null ? Double.NaN : syscallCounts[0][0] / messages,
+                    syscallCounts[1] == null ? Double.NaN : syscallCounts[1][0] / messages);
         }
     }
 
@@ -448,7 +465,9 @@ public final class CompareCommand implements Callable<Integer> {
                         median(runs.stream().map(Measurement::kernelInstructionsPerMessage).toList()),
                         runs.stream().mapToLong(Measurement::errors).sum(), rate / nettyRate, cpu / nettyCpu,
                         median(runs.stream().map(Measurement::generatorMicrosPerMessage).toList()),
-                        median(runs.stream().map(Measurement::serverResidentMib).toList())));
+                        median(runs.stream().map(Measurement::serverResidentMib).toList()),
+                        median(runs.stream().map(Measurement::serverSyscallsPerMessage).toList()),
+                        median(runs.stream().map(Measurement::generatorSyscallsPerMessage).toList())));
             }
         }
         return rows;
@@ -460,7 +479,9 @@ public final class CompareCommand implements Callable<Integer> {
                 .append(warmup).append(" warm-up; ").append(serverThreads).append(" server thread(s); ")
                 .append(pinned ? "generator on CPU 0, server on CPU 1" : "no CPU pinning").append(". ")
                 .append("CPU us/msg is the server process's user + kernel time over the measured window per echoed message; ")
-                .append("generator us/msg is the same for the load generator; RSS is the server's resident memory at the window's end")
+                .append("generator us/msg is the same for the load generator; syscalls/msg are the system calls each "
+                        + "process entered per message (perf tracepoint raw_syscalls:sys_enter), server / generator; "
+                        + "RSS is the server's resident memory at the window's end")
                 .append(counting == InstructionCount.PERF ? "; instr/msg from perf stat."
                         : counting == InstructionCount.VALGRIND ? "; user instr/msg counted by Valgrind (callgrind) over the "
                         + "window, kernel instructions not counted; every server ran under Valgrind, so msg/s, p99 and CPU "
@@ -468,11 +489,11 @@ public final class CompareCommand implements Callable<Integer> {
                         : "; " + counting.note() + ".")
                 .append("\n\n");
         text.append("| scenario | server | msg/s | vs Netty epoll | p99 us | CPU us/msg (user + kernel) | vs Netty epoll "
-                + "| user instr/msg | kernel instr/msg | generator us/msg | RSS MiB | errors |\n");
-        text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| user instr/msg | kernel instr/msg | generator us/msg | syscalls/msg | RSS MiB | errors |\n");
+        text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
             boolean idle = row.scenario().startsWith("idle");
-            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %d |%n",
+            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %d |%n",
                     row.scenario(), row.server(), idle ? "-" : String.format(Locale.ROOT, "%,.0f", row.messagesPerSecond()),
                     idle ? "-" : String.format(Locale.ROOT, "%.2f", row.throughputVsNetty()),
                     idle ? "-" : String.format(Locale.ROOT, "%.1f", row.p99Micros()),
@@ -481,6 +502,8 @@ public final class CompareCommand implements Callable<Integer> {
                     idle ? "-" : String.format(Locale.ROOT, "%.2f", row.cpuVsNetty()),
                     format(row.userInstructionsPerMessage()), format(row.kernelInstructionsPerMessage()),
                     idle ? "-" : String.format(Locale.ROOT, "%.2f", row.generatorMicrosPerMessage()),
+                    idle || Double.isNaN(row.serverSyscallsPerMessage()) ? "-" : String.format(Locale.ROOT, "%.2f / %.2f",
+                            row.serverSyscallsPerMessage(), row.generatorSyscallsPerMessage()),
                     row.serverResidentMib(), row.errors()));
         }
         text.append("\nMachine: ").append(machine).append('\n');

@@ -2,31 +2,46 @@ package dev.selectors.loadtest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * User-space and kernel instructions retired by a process over a window, counted by
- * {@code perf stat -e instructions:u,instructions:k -p PID}. Many virtual machines expose no
- * hardware counters: {@link #unavailableReason()} says so, and reports show "n/a" instead.
+ * Events a process causes over a window, counted by {@code perf stat -x, -e EVENTS -p PID}:
+ * user-space and kernel instructions ({@link #INSTRUCTIONS}, which need hardware counters that
+ * many virtual machines do not expose) and system calls ({@link #SYSCALLS}, a kernel tracepoint
+ * that needs none). {@link #unavailableReason} says when a set cannot be counted here, and
+ * reports show "n/a" instead.
  */
 final class PerfCounter {
 
-    private static final String REASON = probe();
+    /** User-space then kernel instructions retired. */
+    static final List<String> INSTRUCTIONS = List.of("instructions:u", "instructions:k");
+    /** System calls entered, of any kind. */
+    static final List<String> SYSCALLS = List.of("raw_syscalls:sys_enter");
+
+    private static final String INSTRUCTIONS_REASON = probe(INSTRUCTIONS);
+    private static final String SYSCALLS_REASON = probe(SYSCALLS);
 
     private final Process perf;
+    private final List<String> events;
 
-    private PerfCounter(Process perf) {
+    private PerfCounter(Process perf, List<String> events) {
         this.perf = perf;
+        this.events = events;
     }
 
-    /** @return null when perf counts instructions here, else why not */
-    static String unavailableReason() {
-        return REASON;
+    /**
+     * @param events {@link #INSTRUCTIONS} or {@link #SYSCALLS}
+     * @return null when perf counts these events here, else why not
+     */
+    static String unavailableReason(List<String> events) {
+        return events == INSTRUCTIONS ? INSTRUCTIONS_REASON : SYSCALLS_REASON;
     }
 
-    private static String probe() {
+    private static String probe(List<String> events) {
         try {
-            Process probe = new ProcessBuilder("perf", "stat", "-x,", "-e", "instructions:u", "true")
+            Process probe = new ProcessBuilder("perf", "stat", "-x,", "-e", String.join(",", events), "true")
                     .redirectErrorStream(true).start();
             String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!probe.waitFor(10, TimeUnit.SECONDS)) {
@@ -34,7 +49,8 @@ final class PerfCounter {
                 return "perf did not answer";
             }
             if (output.contains("not supported") || output.contains("<not counted>") || probe.exitValue() != 0) {
-                return "perf cannot count instructions on this machine (" + output.trim().lines().findFirst().orElse("") + ")";
+                return "perf cannot count " + String.join(",", events) + " on this machine ("
+                        + output.trim().lines().findFirst().orElse("") + ")";
             }
             return null;
         } catch (IOException e) {
@@ -45,33 +61,41 @@ final class PerfCounter {
         }
     }
 
-    /** Starts counting the process's instructions, or returns null when perf cannot. */
-    static PerfCounter start(long pid) throws IOException {
-        if (REASON != null) {
+    /**
+     * Starts counting a process's events.
+     *
+     * @param pid    the process, all its threads
+     * @param events {@link #INSTRUCTIONS} or {@link #SYSCALLS}
+     * @return the running count, or null when perf cannot count these events here
+     */
+    static PerfCounter start(long pid, List<String> events) throws IOException {
+        if (unavailableReason(events) != null) {
             return null;
         }
-        Process perf = new ProcessBuilder("perf", "stat", "-x,", "-e", "instructions:u,instructions:k",
+        Process perf = new ProcessBuilder("perf", "stat", "-x,", "-e", String.join(",", events),
                 "-p", String.valueOf(pid)).redirectErrorStream(true).start();
-        return new PerfCounter(perf);
+        return new PerfCounter(perf, events);
     }
 
-    /** Stops counting: {user, kernel} instructions, or null when perf gave none. */
+    /** Stops counting: one count per event, in the order asked for, or null when perf gave none. */
     long[] stop() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-INT", String.valueOf(perf.pid())).start().waitFor();
         String output = new String(perf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         perf.waitFor(10, TimeUnit.SECONDS);
-        long user = -1;
-        long kernel = -1;
-        for (String line : output.split("\n")) {
-            String[] fields = line.split(",");
-            if (fields.length > 2 && fields[0].matches("\\d+")) {
-                if (fields[2].startsWith("instructions:u")) {
-                    user = Long.parseLong(fields[0]);
-                } else if (fields[2].startsWith("instructions:k")) {
-                    kernel = Long.parseLong(fields[0]);
+        List<Long> counts = new ArrayList<>();
+        for (String event : events) {
+            long count = -1;
+            for (String line : output.split("\n")) {
+                String[] fields = line.split(",");
+                if (fields.length > 2 && fields[0].matches("\\d+") && fields[2].startsWith(event)) {
+                    count = Long.parseLong(fields[0]);
                 }
             }
+            if (count < 0) {
+                return null;
+            }
+            counts.add(count);
         }
-        return user < 0 || kernel < 0 ? null : new long[] {user, kernel};
+        return counts.stream().mapToLong(Long::longValue).toArray();
     }
 }

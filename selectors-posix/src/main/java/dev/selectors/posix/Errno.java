@@ -167,10 +167,14 @@ public final class Errno {
      * @return an {@link ErrnoException}, or a {@link BlockingIOException} for EAGAIN
      */
     public static ErrnoException exception(String call, int errno) {
-        String description = Natives.describe(errno);
         if (errno == EAGAIN) {
-            return new BlockingIOException(call, errno, name(errno), description);
+            return new BlockingIOException(call, errno, name(errno), EagainDescription.TEXT);
         }
-        return new ErrnoException(call, errno, name(errno), description);
+        return new ErrnoException(call, errno, name(errno), Natives.describe(errno));
+    }
+
+    /** EAGAIN is met on every event loop's hot path: its description is looked up once. */
+    private static final class EagainDescription {
+        static final String TEXT = Natives.describe(EAGAIN);
     }
 }

@@ -30,6 +30,15 @@ class ErrnoTest {
     }
 
     @Test
+    void eagainIsCheapFlowControlWithoutAStackTraceButWithItsMessage() {
+        ErrnoException e = Errno.exception("send", Errno.EAGAIN);
+        assertEquals(0, e.getStackTrace().length);
+        assertEquals("send: EAGAIN (" + Natives.describe(Errno.EAGAIN) + ")", e.getMessage());
+        // Other errors keep their stack trace: they are bugs or failures worth locating.
+        assertTrue(Errno.exception("recv", Errno.ECONNRESET).getStackTrace().length > 0);
+    }
+
+    @Test
     void unknownNumbersStillGetAName() {
         assertEquals("errno 4000", Errno.name(4000));
     }
