@@ -137,10 +137,21 @@ public final class CompareCommand implements Callable<Integer> {
                 + " repetitions; " + (pin ? "generator on CPU 0, servers on CPU 1" : "no CPU pinning") + "; " + countingNote);
 
         List<Measurement> measurements = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (int repetition = 1; repetition <= repetitions; repetition++) {
             for (Scenario scenario : matrix) {
                 for (Variant variant : variants) {
-                    Measurement measurement = measure(variant, scenario, repetition, pin, counting);
+                    Measurement measurement;
+                    try {
+                        measurement = measure(variant, scenario, repetition, pin, counting);
+                    } catch (IOException e) {
+                        // One server that fails (to start, or to be counted) must not lose the others' runs.
+                        String failure = String.format(Locale.ROOT, "#%d %s %s: %s", repetition, label(scenario),
+                                variant.name(), e.getMessage());
+                        failures.add(failure);
+                        console.println("  " + failure);
+                        continue;
+                    }
                     measurements.add(measurement);
                     console.printf(Locale.ROOT, "  #%d %-24s %-14s %,12.0f msg/s  p99 %8.1f us  cpu %6.2f us/msg  "
                                     + "user instr %s/msg  rss %6.1f MiB  errors %d%n",
@@ -152,7 +163,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         List<Row> rows = medians(matrix, variants, measurements);
-        String markdown = markdown(rows, pin, counting, machine);
+        String markdown = markdown(rows, pin, counting, machine) + failureList(failures);
         console.println();
         console.println(markdown);
         Files.writeString(out.resolve("compare.md"), markdown, StandardCharsets.UTF_8);
@@ -162,9 +173,10 @@ public final class CompareCommand implements Callable<Integer> {
         json.put("instructions", countingNote);
         json.put("rows", rows);
         json.put("measurements", measurements);
+        json.put("failures", failures);
         Reports.json(json, out.resolve("compare.json"));
         Files.writeString(out.resolve("compare.html"), html(markdown), StandardCharsets.UTF_8);
-        return measurements.stream().anyMatch(m -> m.errors() > 0) ? 1 : 0;
+        return !failures.isEmpty() || measurements.stream().anyMatch(m -> m.errors() > 0) ? 1 : 0;
     }
 
     /** How instructions are counted in this run. */
@@ -507,6 +519,17 @@ public final class CompareCommand implements Callable<Integer> {
                     row.serverResidentMib(), row.errors()));
         }
         text.append("\nMachine: ").append(machine).append('\n');
+        return text.toString();
+    }
+
+    private static String failureList(List<String> failures) {
+        if (failures.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\nRuns that failed (left out of the medians):\n\n");
+        for (String failure : failures) {
+            text.append("- ").append(failure).append('\n');
+        }
         return text.toString();
     }
 
