@@ -22,13 +22,13 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * One thread of the load generator, on our own selectors API: it opens its share of the
  * connections (paced by the connect rate), sends messages (ping-pong, pipelined, or at a rate),
  * checks every echoed byte against the {@link Pattern}, and records each message's latency from
- * its intended send time in an HdrHistogram {@link Recorder}.
+ * its intended send time in an HdrHistogram {@link SingleWriterRecorder}.
  */
 final class GeneratorLoop implements Runnable {
 
@@ -48,7 +48,7 @@ final class GeneratorLoop implements Runnable {
     private final InetSocketAddress address;
     private final AddressFamily family;
     private final Selector selector;
-    private final Recorder latency;
+    private final SingleWriterRecorder latency;
     final LoopCounters counters = new LoopCounters();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 << 10);
     private final ByteBuffer expected = Pattern.newView();
@@ -65,7 +65,7 @@ final class GeneratorLoop implements Runnable {
     private volatile boolean stopping;
     private volatile long drainDeadline;
 
-    GeneratorLoop(Scenario scenario, List<Integer> connectionIds, InetSocketAddress address, Recorder latency,
+    GeneratorLoop(Scenario scenario, List<Integer> connectionIds, InetSocketAddress address, SingleWriterRecorder latency,
                   long seed) throws IOException {
         this.scenario = scenario;
         this.connectionIds = connectionIds;
