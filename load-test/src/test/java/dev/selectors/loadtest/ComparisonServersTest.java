@@ -2,6 +2,7 @@ package dev.selectors.loadtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.selectors.loadtest.servers.JdkNioEchoServer;
 import dev.selectors.loadtest.servers.NettyEchoServer;
@@ -65,5 +66,32 @@ class ComparisonServersTest {
         }
         assertTrue(Files.readString(dir.resolve("compare.json")).contains("\"cpuMicrosPerMessage\""));
         assertTrue(Files.readString(dir.resolve("compare.html")).contains("<table>"));
+    }
+
+    @Test
+    void aServerThatFailsIsListedAndTheOthersAreKept(@TempDir Path dir) throws Exception {
+        int status = LoadTestCommand.run(new String[] {"compare", "--servers", "jdk-nio", "--no-pin",
+            "--server", "broken=false {port}", "--scenario", "pingpong:1:64", "--repetitions", "1",
+            "--warmup", "200ms", "--duration", "500ms", "--out", dir.toString()}, System.out, System.err);
+        assertEquals(1, status, "a failed server makes the run fail");
+        String markdown = Files.readString(dir.resolve("compare.md"));
+        assertTrue(markdown.contains("| pingpong 1x64 B | jdk-nio |"), markdown);
+        assertTrue(markdown.contains("Runs that failed") && markdown.contains("pingpong 1x64 B broken: the server exited"),
+                markdown);
+    }
+
+    @Test
+    void valgrindCountsEachServersUserInstructions(@TempDir Path dir) throws Exception {
+        assumeTrue(CallgrindCounter.unavailableReason() == null, "valgrind is not installed");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/cc")), "the C server needs cc");
+        int status = LoadTestCommand.run(new String[] {"compare", "--servers", "c-epoll", "--no-pin",
+            "--instructions", "valgrind", "--scenario", "pingpong:2:64", "--repetitions", "1",
+            "--warmup", "500ms", "--duration", "1s", "--out", dir.toString()}, System.out, System.err);
+        assertEquals(0, status);
+        String row = Files.readString(dir.resolve("compare.md")).lines()
+                .filter(line -> line.startsWith("| pingpong 2x64 B | c-epoll |")).findFirst().orElseThrow();
+        String userInstructions = row.split("\\|")[8].trim();
+        // The C server's loop: tens of instructions per message, never zero, never "n/a".
+        assertTrue(userInstructions.matches("[1-9][0-9,]*"), row);
     }
 }

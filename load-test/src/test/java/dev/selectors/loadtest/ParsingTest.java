@@ -38,7 +38,7 @@ class ParsingTest {
         String[][] cases = {
             {"run", "--target", "nowhere"}, {"run", "--size", "x"}, {"run", "--connections", "0"},
             {"run", "--duration", "soon"}, {"run", "--mode", "burst"}, {"compare", "--scenario", "fast:1:64"},
-            {"compare", "--servers", "apache"}, {"frobnicate"},
+            {"compare", "--servers", "apache"}, {"compare", "--instructions", "sometimes"}, {"frobnicate"},
         };
         for (String[] args : cases) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
