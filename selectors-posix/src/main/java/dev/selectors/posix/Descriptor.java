@@ -21,8 +21,14 @@ public abstract class Descriptor implements FileObject, Closeable {
     protected final LibC libc;
     private int fd;
     private boolean blocking = true;
-    private ByteBuffer cachedBuffer;
-    private long cachedAddress;
+    // The address of the last direct buffer read into, and of the last one written from: an
+    // event loop reuses one buffer for each, and looking an address up costs more than the
+    // system call's own Java side. Two entries, because reading and writing often use
+    // different buffers (a load generator sends from a view of its pattern).
+    private ByteBuffer lastReadBuffer;
+    private long lastReadAddress;
+    private ByteBuffer lastWriteBuffer;
+    private long lastWriteAddress;
 
     /**
      * Takes ownership of an open fd.
@@ -97,7 +103,8 @@ public abstract class Descriptor implements FileObject, Closeable {
             return;
         }
         fd = -1;
-        cachedBuffer = null;
+        lastReadBuffer = null;
+        lastWriteBuffer = null;
         int r = libc.close(closing);
         // Linux releases the fd even when close reports EINTR; retrying could close another fd.
         if (r < 0 && -r != Errno.EINTR) {
@@ -120,7 +127,11 @@ public abstract class Descriptor implements FileObject, Closeable {
             return 0;
         }
         if (buffer.isDirect()) {
-            int n = (int) transferIn(call, addressOf(buffer) + buffer.position(), length);
+            if (buffer != lastReadBuffer) {
+                lastReadAddress = libc.address(buffer);
+                lastReadBuffer = buffer;
+            }
+            int n = (int) transferIn(call, lastReadAddress + buffer.position(), length);
             buffer.position(buffer.position() + n);
             return n;
         }
@@ -148,7 +159,11 @@ public abstract class Descriptor implements FileObject, Closeable {
             return 0;
         }
         if (buffer.isDirect()) {
-            int n = (int) transferOut(call, addressOf(buffer) + buffer.position(), length);
+            if (buffer != lastWriteBuffer) {
+                lastWriteAddress = libc.address(buffer);
+                lastWriteBuffer = buffer;
+            }
+            int n = (int) transferOut(call, lastWriteAddress + buffer.position(), length);
             buffer.position(buffer.position() + n);
             return n;
         }
@@ -184,13 +199,5 @@ public abstract class Descriptor implements FileObject, Closeable {
                 throw Errno.exception(call, (int) -n);
             }
         }
-    }
-
-    private long addressOf(ByteBuffer direct) {
-        if (direct != cachedBuffer) {
-            cachedAddress = libc.address(direct);
-            cachedBuffer = direct;
-        }
-        return cachedAddress;
     }
 }
