@@ -72,6 +72,20 @@ final class CallgrindCounter {
     }
 
     /**
+     * Checks, before any load, that a process runs under callgrind (switching its instrumentation
+     * off, as it is until a window opens).
+     *
+     * @param pid the process
+     * @throws IOException it does not, or callgrind_control failed; the message says which
+     */
+    static void checkUnderCallgrind(long pid) throws IOException, InterruptedException {
+        if (REASON != null) {
+            throw new IOException(REASON);
+        }
+        control(pid, "--instr=off");
+    }
+
+    /**
      * Switches the instrumentation of a process started by {@link #wrap} on.
      *
      * @param pid          the process (valgrind keeps the pid of the command it runs)

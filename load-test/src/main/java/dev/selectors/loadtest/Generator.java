@@ -100,7 +100,22 @@ public final class Generator {
             threads.add(thread);
             thread.start();
         }
+        try {
+            return measure(scenario, live, hlog, window, loops, recorders, threads);
+        } finally {
+            // However measuring ended (a window callback may throw), no loop is left running.
+            for (int t = 0; t < threads.size(); t++) {
+                if (threads.get(t).isAlive()) {
+                    loops.get(t).stop(Duration.ZERO);
+                    threads.get(t).join(DRAIN.toMillis() + 5000);
+                }
+            }
+        }
+    }
 
+    private static RunResult measure(Scenario scenario, PrintStream live, HistogramLogWriter hlog, Window window,
+                                     List<GeneratorLoop> loops, List<SingleWriterRecorder> recorders,
+                                     List<Thread> threads) throws IOException, InterruptedException {
         if (hlog != null) {
             hlog.outputLogFormatVersion();
             hlog.outputLegend();

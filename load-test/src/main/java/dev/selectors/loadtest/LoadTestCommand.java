@@ -194,6 +194,13 @@ public final class LoadTestCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "--target: " + e.getMessage());
             }
             Scenario scenario = load.scenario(spec, parsedTarget);
+            if (callgrindOut != null) {
+                try {
+                    CallgrindCounter.checkUnderCallgrind(ProcessHandle.current().pid());
+                } catch (IOException e) {
+                    throw new ParameterException(spec.commandLine(), "--callgrind-out: " + e.getMessage());
+                }
+            }
             PrintStream out = System.out;
             out.println("load-test: " + scenario.describe() + " against " + scenario.target());
             RunResult result;

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,17 @@ class CallgrindCounterTest {
             busy.waitFor(10, TimeUnit.SECONDS);
             busy.destroyForcibly();
         }
+    }
+
+    @Test
+    void runWithCallgrindOutButNotUnderCallgrindStopsBeforeAnyLoad() {
+        assumeTrue(CallgrindCounter.unavailableReason() == null, "valgrind is not installed");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = LoadTestCommand.run(new String[] {"run", "--target", "127.0.0.1:9", "--callgrind-out", "/tmp/x"},
+                System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, status, text);
+        assertTrue(text.startsWith("load-test: --callgrind-out: ") && text.contains("valgrind --tool=callgrind"), text);
     }
 
     @Test
