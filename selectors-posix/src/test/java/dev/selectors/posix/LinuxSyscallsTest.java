@@ -56,22 +56,21 @@ class LinuxSyscallsTest {
 
     @Test
     void x86_64NumbersAreTheKernelHeaders() throws Exception {
-        assumeTrue(ffmInUse(), "the FFM binding is not in use");
-        assumeTrue(Files.isReadable(X86_64_HEADER), "no x86_64 kernel headers here");
-        long[] numbers = numbersFor("amd64");
-        assertEquals(defined(X86_64_HEADER, "recvfrom"), numbers[0]);
-        assertEquals(defined(X86_64_HEADER, "sendto"), numbers[1]);
-        assertEquals(defined(X86_64_HEADER, "epoll_pwait"), numbers[2]);
+        assertNumbersMatch("amd64", X86_64_HEADER);
     }
 
     @Test
     void aarch64NumbersAreTheGenericTable() throws Exception {
+        assertNumbersMatch("aarch64", GENERIC_HEADER);
+    }
+
+    private static void assertNumbersMatch(String osArch, Path header) throws Exception {
         assumeTrue(ffmInUse(), "the FFM binding is not in use");
-        assumeTrue(Files.isReadable(GENERIC_HEADER), "no asm-generic kernel headers here");
-        long[] numbers = numbersFor("aarch64");
-        assertEquals(defined(GENERIC_HEADER, "recvfrom"), numbers[0]);
-        assertEquals(defined(GENERIC_HEADER, "sendto"), numbers[1]);
-        assertEquals(defined(GENERIC_HEADER, "epoll_pwait"), numbers[2]);
+        assumeTrue(Files.isReadable(header), "no kernel header " + header + " here");
+        long[] numbers = numbersFor(osArch);
+        assertEquals(defined(header, "recvfrom"), numbers[0]);
+        assertEquals(defined(header, "sendto"), numbers[1]);
+        assertEquals(defined(header, "epoll_pwait"), numbers[2]);
     }
 
     @Test

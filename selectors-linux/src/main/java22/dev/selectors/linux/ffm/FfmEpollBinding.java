@@ -25,7 +25,8 @@ public final class FfmEpollBinding implements EpollBinding {
             Downcalls.capturingErrno("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle EPOLL_CTL = Downcalls.capturingErrno("epoll_ctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
-    private static final MethodHandle EPOLL_WAIT = Downcalls.capturingErrno("epoll_wait",
+    // Linked only when the wait does not go through syscall(2).
+    private static final MethodHandle EPOLL_WAIT = LinuxSyscalls.ENABLED ? null : Downcalls.capturingErrno("epoll_wait",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT));
     private static final MethodHandle EVENTFD =
             Downcalls.capturingErrno("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));

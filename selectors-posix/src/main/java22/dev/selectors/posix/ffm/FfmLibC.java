@@ -62,8 +62,11 @@ public final class FfmLibC implements LibC {
     private static final MethodHandle ACCEPT = Downcalls.capturingErrno("accept", INT_INT_PTR_PTR);
     private static final MethodHandle ACCEPT4 = Downcalls.optionalCapturingErrno("accept4",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT)).orElse(null);
-    private static final MethodHandle RECV = Downcalls.capturingErrno("recv", SSIZE_INT_PTR_SIZE_INT);
-    private static final MethodHandle SEND = Downcalls.capturingErrno("send", SSIZE_INT_PTR_SIZE_INT);
+    // Linked only when used: each distinct signature costs the linker ~370 KB at start-up.
+    private static final MethodHandle RECV =
+            DIRECT_SYSCALLS ? null : Downcalls.capturingErrno("recv", SSIZE_INT_PTR_SIZE_INT);
+    private static final MethodHandle SEND =
+            DIRECT_SYSCALLS ? null : Downcalls.capturingErrno("send", SSIZE_INT_PTR_SIZE_INT);
     private static final MethodHandle SHUTDOWN = Downcalls.capturingErrno("shutdown", INT_INT_INT);
     private static final MethodHandle GETSOCKNAME = Downcalls.capturingErrno("getsockname", INT_INT_PTR_PTR);
     private static final MethodHandle GETPEERNAME = Downcalls.capturingErrno("getpeername", INT_INT_PTR_PTR);
