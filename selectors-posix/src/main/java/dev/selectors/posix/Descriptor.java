@@ -135,7 +135,7 @@ public abstract class Descriptor implements FileObject, Closeable {
             buffer.position(buffer.position() + n);
             return n;
         }
-        try (NativeMemory temp = libc.allocate(length)) {
+        try (NativeMemory temp = libc.allocateTemporary(length)) {
             int n = (int) transferIn(call, temp.address(), length);
             ByteBuffer source = temp.buffer().duplicate();
             source.limit(n);
@@ -167,7 +167,7 @@ public abstract class Descriptor implements FileObject, Closeable {
             buffer.position(buffer.position() + n);
             return n;
         }
-        try (NativeMemory temp = libc.allocate(length)) {
+        try (NativeMemory temp = libc.allocateTemporary(length)) {
             temp.buffer().put(0, buffer.array(), buffer.arrayOffset() + buffer.position(), length);
             int n = (int) transferOut(call, temp.address(), length);
             buffer.position(buffer.position() + n);

@@ -140,6 +140,20 @@ public interface LibC {
     NativeMemory allocate(long size);
 
     /**
+     * Allocates zeroed native memory for the calling thread alone, freed by it before it
+     * returns: a sockaddr or an option value for one call, a copy of a heap buffer. A binding
+     * may free such memory more cheaply than {@link #allocate}'s, which any thread may use
+     * and close (FFM: closing a shared arena makes every Java thread stop at a handshake;
+     * closing a confined one does not).
+     *
+     * @param size bytes, at least 1
+     * @return the memory, to be closed by the calling thread
+     */
+    default NativeMemory allocateTemporary(long size) {
+        return allocate(size);
+    }
+
+    /**
      * The native address of a direct buffer's first byte (not its position). Callers cache it
      * per buffer: it costs a JNI call through JNA.
      *

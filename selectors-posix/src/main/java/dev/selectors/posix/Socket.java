@@ -93,7 +93,7 @@ public final class Socket extends Descriptor {
      * @throws IOException bind(2) failed
      */
     public void bind(SocketAddress address) throws IOException {
-        try (NativeMemory sockaddr = libc.allocate(SocketAddresses.STORAGE_SIZE)) {
+        try (NativeMemory sockaddr = libc.allocateTemporary(SocketAddresses.STORAGE_SIZE)) {
             int length = SocketAddresses.encode(sockaddr.buffer(), address, family);
             Errno.check("bind", libc.bind(fileno(), sockaddr.address(), length));
         }
@@ -126,7 +126,7 @@ public final class Socket extends Descriptor {
      *                     on a non-blocking socket
      */
     public Accepted accept() throws IOException {
-        try (NativeMemory sockaddr = libc.allocate(SocketAddresses.STORAGE_SIZE + 8)) {
+        try (NativeMemory sockaddr = libc.allocateTemporary(SocketAddresses.STORAGE_SIZE + 8)) {
             ByteBuffer buffer = sockaddr.buffer();
             long lengthAddress = sockaddr.address() + SocketAddresses.STORAGE_SIZE;
             for (;;) {
@@ -179,7 +179,7 @@ public final class Socket extends Descriptor {
      * @throws IOException the address could not be encoded
      */
     public int connectEx(SocketAddress address) throws IOException {
-        try (NativeMemory sockaddr = libc.allocate(SocketAddresses.STORAGE_SIZE)) {
+        try (NativeMemory sockaddr = libc.allocateTemporary(SocketAddresses.STORAGE_SIZE)) {
             int length = SocketAddresses.encode(sockaddr.buffer(), address, family);
             int r = libc.connect(fileno(), sockaddr.address(), length);
             // An interrupted connect goes on in the background: report it as in progress.
@@ -283,7 +283,7 @@ public final class Socket extends Descriptor {
      */
     public void setsockopt(SocketOption option, int value) throws IOException {
         checkSupported(option);
-        try (NativeMemory memory = libc.allocate(4)) {
+        try (NativeMemory memory = libc.allocateTemporary(4)) {
             memory.buffer().putInt(0, value);
             Errno.check("setsockopt", libc.setsockopt(fileno(), option.level(), option.number(),
                     memory.address(), 4));
@@ -300,7 +300,7 @@ public final class Socket extends Descriptor {
      */
     public int getsockopt(SocketOption option) throws IOException {
         checkSupported(option);
-        try (NativeMemory memory = libc.allocate(8)) {
+        try (NativeMemory memory = libc.allocateTemporary(8)) {
             memory.buffer().putInt(4, 4);
             Errno.check("getsockopt", libc.getsockopt(fileno(), option.level(), option.number(),
                     memory.address(), memory.address() + 4));
@@ -336,7 +336,7 @@ public final class Socket extends Descriptor {
     }
 
     private SocketAddress address(String call, boolean peer) throws IOException {
-        try (NativeMemory sockaddr = libc.allocate(SocketAddresses.STORAGE_SIZE + 8)) {
+        try (NativeMemory sockaddr = libc.allocateTemporary(SocketAddresses.STORAGE_SIZE + 8)) {
             long lengthAddress = sockaddr.address() + SocketAddresses.STORAGE_SIZE;
             sockaddr.buffer().putInt(SocketAddresses.STORAGE_SIZE, SocketAddresses.STORAGE_SIZE);
             int r = peer ? libc.getpeername(fileno(), sockaddr.address(), lengthAddress)

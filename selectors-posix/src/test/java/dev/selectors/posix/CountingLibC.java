@@ -11,7 +11,7 @@ public final class CountingLibC implements LibC {
 
     /** The real binding. */
     public final LibC delegate;
-    /** How many times {@link #allocate} was called. */
+    /** How many times {@link #allocate} or {@link #allocateTemporary} was called. */
     public final AtomicInteger allocations = new AtomicInteger();
     /** How many times poll or select was called. */
     public final AtomicInteger polls = new AtomicInteger();
@@ -59,6 +59,12 @@ public final class CountingLibC implements LibC {
     public NativeMemory allocate(long size) {
         allocations.incrementAndGet();
         return delegate.allocate(size);
+    }
+
+    @Override
+    public NativeMemory allocateTemporary(long size) {
+        allocations.incrementAndGet();
+        return delegate.allocateTemporary(size);
     }
 
     @Override public long address(ByteBuffer directBuffer) { return delegate.address(directBuffer); }

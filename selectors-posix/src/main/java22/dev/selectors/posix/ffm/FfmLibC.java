@@ -363,7 +363,12 @@ public final class FfmLibC implements LibC {
 
     @Override
     public NativeMemory allocate(long size) {
-        return new FfmMemory(size);
+        return new FfmMemory(Arena.ofShared(), size);
+    }
+
+    @Override
+    public NativeMemory allocateTemporary(long size) {
+        return new FfmMemory(Arena.ofConfined(), size);
     }
 
     @Override
@@ -375,15 +380,16 @@ public final class FfmLibC implements LibC {
     }
 
     /**
-     * {@link NativeMemory} from a shared arena: the selector that owns it may be made on one
-     * thread and used and closed on another.
+     * {@link NativeMemory} from an arena of its own: shared when the owner (a selector) may be
+     * made on one thread and used and closed on another, confined for one call's temporaries.
      */
     private static final class FfmMemory implements NativeMemory {
-        private final Arena arena = Arena.ofShared();
+        private final Arena arena;
         private final MemorySegment segment;
         private final ByteBuffer buffer;
 
-        FfmMemory(long size) {
+        FfmMemory(Arena arena, long size) {
+            this.arena = arena;
             segment = arena.allocate(size, 16);
             segment.fill((byte) 0);
             buffer = segment.asByteBuffer().order(ByteOrder.nativeOrder());
