@@ -65,6 +65,12 @@ final class EchoMetrics implements AutoCloseable {
                 .description("Connections open now").register(registry);
         Gauge.builder("echo.pending.bytes", loops, all -> sum(all, LoopStats::pendingBytesNow))
                 .description("Bytes received and not yet echoed").baseUnit("bytes").register(registry);
+        for (int i = 0; i < loops.size(); i++) {
+            Gauge.builder("echo.loop.connections.active", loops.get(i), loop -> loop.stats.activeCount())
+                    .tag("loop", String.valueOf(i))
+                    .description("Connections open now on one event loop: how evenly the loops share them")
+                    .register(registry);
+        }
     }
 
     private void counter(List<EventLoop> loops, String name, String description, ToLongFunction<LoopStats> value) {

@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
- * The production echo server: {@code --threads} event loops, each with its own selector and
- * its own listening socket on the shared port (SO_REUSEPORT lets the kernel spread connections
- * among them), optional metrics, and a clean stop.
+ * The production echo server: {@code --threads} event loops, each with its own selector, that
+ * share the port in one of two ways ({@link ServerConfig.Accept}): a listening socket per loop
+ * (SO_REUSEPORT lets the kernel spread connections among them), or one listening socket whose
+ * loop hands connections to all in turn; optional metrics, and a clean stop.
  */
 public final class EchoServer implements AutoCloseable {
 
@@ -35,10 +37,13 @@ public final class EchoServer implements AutoCloseable {
         List<Socket> listeners = new ArrayList<>();
         try {
             int boundPort = config.port();
+            int listening = config.accept() == ServerConfig.Accept.REUSEPORT ? config.threads() : 1;
             for (int i = 0; i < config.threads(); i++) {
-                Socket listener = listen(config, boundPort);
-                listeners.add(listener);
-                boundPort = ((InetSocketAddress) listener.getsockname()).getPort();
+                if (i < listening) {
+                    Socket listener = listen(config, boundPort);
+                    listeners.add(listener);
+                    boundPort = ((InetSocketAddress) listener.getsockname()).getPort();
+                }
                 selectors.add(Selectors.open(config.backend()));
             }
             port = boundPort;
@@ -47,8 +52,11 @@ public final class EchoServer implements AutoCloseable {
                 metrics = new EchoMetrics(backendName);
             }
             for (int i = 0; i < config.threads(); i++) {
-                loops.add(new EventLoop(config, selectors.get(i), listeners.get(i), activeConnections,
-                        metrics == null ? null : metrics.loopMeters(), log));
+                loops.add(new EventLoop(config, selectors.get(i), i < listening ? listeners.get(i) : null,
+                        activeConnections, metrics == null ? null : metrics.loopMeters(), log));
+            }
+            if (listening == 1 && loops.size() > 1) {
+                loops.get(0).acceptFor(loops);
             }
             if (metrics != null) {
                 metrics.bind(loops);
@@ -73,7 +81,7 @@ public final class EchoServer implements AutoCloseable {
         Socket listener = new Socket(config.host().contains(":") ? AddressFamily.INET6 : AddressFamily.INET);
         try {
             listener.setsockopt(SocketOption.SO_REUSEADDR, 1);
-            if (config.threads() > 1) {
+            if (config.threads() > 1 && config.accept() == ServerConfig.Accept.REUSEPORT) {
                 listener.setsockopt(SocketOption.SO_REUSEPORT, 1);
             }
             listener.bind(config.host(), port);
@@ -132,6 +140,11 @@ public final class EchoServer implements AutoCloseable {
     /** @return connections refused over {@code --max-connections} */
     public long refusedConnections() {
         return loops.stream().mapToLong(loop -> loop.stats.refusedCount()).sum();
+    }
+
+    /** @return connections each event loop has taken on so far, in loop order */
+    public List<Long> acceptedPerLoop() {
+        return loops.stream().map(loop -> loop.stats.acceptedCount()).collect(Collectors.toList());
     }
 
     /** @return connections closed by the idle timeout */

@@ -55,8 +55,12 @@ public final class EchoServerCommand implements Callable<Integer> {
     private String mode;
 
     @Option(names = "--threads", defaultValue = "${env:ECHO_THREADS:-1}",
-            description = "Event loops, each with its own selector, sharing the port through SO_REUSEPORT; production mode only (default: ${DEFAULT-VALUE}; env ECHO_THREADS).")
+            description = "Event loops, each with its own selector, sharing the port as --accept says; production mode only (default: ${DEFAULT-VALUE}; env ECHO_THREADS).")
     private int threads;
+
+    @Option(names = "--accept", defaultValue = "${env:ECHO_ACCEPT:-reuseport}",
+            description = "How several loops share the port: reuseport (a listening socket per loop, SO_REUSEPORT, the kernel spreads connections by address hash) or handoff (one listening socket; the first loop accepts and hands connections to the loops in turn) (default: ${DEFAULT-VALUE}; env ECHO_ACCEPT).")
+    private String accept;
 
     @Option(names = "--backlog", defaultValue = "${env:ECHO_BACKLOG:-1024}",
             description = "Listen backlog in production mode; example mode uses the example's 100 (default: ${DEFAULT-VALUE}; env ECHO_BACKLOG).")
@@ -149,6 +153,17 @@ public final class EchoServerCommand implements Callable<Integer> {
         if (!BACKENDS.contains(backendName)) {
             throw bad("--backend must be one of " + String.join(", ", BACKENDS) + ", not '" + backend + "'");
         }
+        ServerConfig.Accept parsedAccept;
+        switch (accept.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "reuseport":
+                parsedAccept = ServerConfig.Accept.REUSEPORT;
+                break;
+            case "handoff":
+                parsedAccept = ServerConfig.Accept.HANDOFF;
+                break;
+            default:
+                throw bad("--accept must be reuseport or handoff, not '" + accept + "'");
+        }
         check(port >= 0 && port <= 65535, "--port must be 0-65535, not " + port);
         check(threads >= 1 && threads <= 256, "--threads must be 1-256, not " + threads);
         check(backlog >= 1, "--backlog must be at least 1, not " + backlog);
@@ -179,7 +194,7 @@ public final class EchoServerCommand implements Callable<Integer> {
             check(metrics < 0, "--metrics-port applies to production mode only; the example has no metrics");
         }
         return new ServerConfig(host.trim(), port, backendName, parsedMode, threads, backlog, maxConnections, idle,
-                maxPendingBytes, bufferSize, metrics);
+                maxPendingBytes, bufferSize, metrics, parsedAccept);
     }
 
     private void check(boolean condition, String message) {
@@ -203,6 +218,8 @@ public final class EchoServerCommand implements Callable<Integer> {
             out.println("echo-server: production mode, backend " + server.backendName() + " (" + binding()
                     + "), listening on " + config.host() + ":" + server.port() + ", " + config.threads()
                     + (config.threads() == 1 ? " thread" : " threads")
+                    + (config.threads() == 1 ? "" : config.accept() == ServerConfig.Accept.REUSEPORT
+                            ? " (SO_REUSEPORT)" : " (one acceptor handing off)")
                     + (server.metricsPort() >= 0 ? ", metrics on http://" + config.host() + ":" + server.metricsPort() + "/metrics" : ""));
             out.flush();
             server.awaitTermination();

@@ -17,12 +17,15 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One thread of the production echo server: a selector, a listening socket of its own (the
- * loops share the port through SO_REUSEPORT), and the connections it accepted.
+ * One thread of the production echo server: a selector, the connections it serves, and
+ * either a listening socket of its own (the loops share the port through SO_REUSEPORT) or, when
+ * one loop accepts for all, an inbox of connections handed to it.
  *
  * <p>The example's shape, made safe: a read goes into one reused direct buffer and is sent
  * straight back; what the peer cannot take yet waits in pooled chunks, WRITE interest is added
@@ -41,6 +44,12 @@ final class EventLoop implements Runnable {
     private final ServerConfig config;
     private final Selector selector;
     private final Socket listener;
+    /** Connections accepted by another loop for this one; registered by this loop's thread. */
+    private final Queue<Socket> inbox = new ConcurrentLinkedQueue<>();
+    /** The loops this one accepts for, itself included; empty when it accepts only for itself. */
+    private List<EventLoop> acceptingFor = List.of();
+    private int nextLoop;
+    private volatile boolean closed;
     private final AtomicInteger activeConnections;
     private final PrintStream log;
     private final ByteBuffer readBuffer;
@@ -56,6 +65,10 @@ final class EventLoop implements Runnable {
     private long acceptBackoffNanos = MIN_ACCEPT_BACKOFF_NANOS;
     private long nextIdleScanAt;
 
+    /**
+     * @param listener the listening socket this loop accepts from, or {@code null} for a loop
+     *                 that only serves connections handed to it
+     */
     EventLoop(ServerConfig config, Selector selector, Socket listener, AtomicInteger activeConnections,
               EchoMetrics.LoopMeters meters, PrintStream log) throws IOException {
         this.config = config;
@@ -68,7 +81,9 @@ final class EventLoop implements Runnable {
         this.pool = new ChunkPool(config.bufferSize(), 256);
         this.idleTimeoutNanos = config.idleTimeout() == null ? 0 : config.idleTimeout().toNanos();
         this.resumeReadingBelow = Math.max(1, config.maxPendingBytes() / 2);
-        selector.register(listener, EVENT_READ, ACCEPTOR);
+        if (listener != null) {
+            selector.register(listener, EVENT_READ, ACCEPTOR);
+        }
         if (idleTimeoutNanos > 0) {
             nextIdleScanAt = System.nanoTime() + idleScanPeriod();
         }
@@ -76,6 +91,25 @@ final class EventLoop implements Runnable {
 
     private long idleScanPeriod() {
         return Math.max(TimeUnit.MILLISECONDS.toNanos(50), idleTimeoutNanos / 4);
+    }
+
+    /**
+     * Makes this loop (which has the listening socket) hand the connections it accepts to
+     * {@code loops} in turn.
+     */
+    void acceptFor(List<EventLoop> loops) {
+        this.acceptingFor = List.copyOf(loops);
+    }
+
+    /** Gives this loop a connection accepted by another; from the accepting loop's thread. */
+    private void handOff(Socket socket) {
+        inbox.add(socket);
+        if (closed) {
+            // This loop already ended: nobody else will take the connection.
+            closeInbox();
+        } else {
+            selector.wakeup();
+        }
     }
 
     /** Ends {@link #run()} soon, from any thread. */
@@ -110,6 +144,9 @@ final class EventLoop implements Runnable {
         stats.select();
         if (meters != null) {
             meters.selected(ready, System.nanoTime() - start);
+        }
+        if (!inbox.isEmpty()) {
+            adoptHandedOff();
         }
         if (hasTimers()) {
             runTimers(System.nanoTime());
@@ -290,15 +327,43 @@ final class EventLoop implements Runnable {
                 closeQuietly(socket);
                 continue;
             }
-            try {
-                socket.setBlocking(false);
-                socket.setsockopt(SocketOption.TCP_NODELAY, 1);
-                selector.register(socket, EVENT_READ, new Connection(socket, EVENT_READ, System.nanoTime()));
-                stats.accepted();
-            } catch (IOException | RuntimeException e) {
+            EventLoop owner = acceptingFor.isEmpty() ? this : acceptingFor.get(nextLoop++ % acceptingFor.size());
+            if (owner == this) {
+                adopt(socket);
+            } else {
+                owner.handOff(socket);
+            }
+        }
+    }
+
+    /** Serves a connection accepted for this loop (counted in activeConnections already). */
+    private void adopt(Socket socket) {
+        try {
+            socket.setBlocking(false);
+            socket.setsockopt(SocketOption.TCP_NODELAY, 1);
+            selector.register(socket, EVENT_READ, new Connection(socket, EVENT_READ, System.nanoTime()));
+            stats.accepted();
+        } catch (IOException | RuntimeException e) {
+            activeConnections.decrementAndGet();
+            closeQuietly(socket);
+        }
+    }
+
+    private void adoptHandedOff() {
+        for (Socket socket = inbox.poll(); socket != null; socket = inbox.poll()) {
+            if (stopping) {
                 activeConnections.decrementAndGet();
                 closeQuietly(socket);
+            } else {
+                adopt(socket);
             }
+        }
+    }
+
+    private void closeInbox() {
+        for (Socket socket = inbox.poll(); socket != null; socket = inbox.poll()) {
+            activeConnections.decrementAndGet();
+            closeQuietly(socket);
         }
     }
 
@@ -365,7 +430,11 @@ final class EventLoop implements Runnable {
         for (Connection connection : open) {
             close(connection);
         }
-        closeQuietly(listener);
+        closed = true;
+        closeInbox();
+        if (listener != null) {
+            closeQuietly(listener);
+        }
         selector.close();
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param maxPendingBytes unsent bytes per connection above which reading from it pauses
  * @param bufferSize      the size of each event loop's read buffer
  * @param metricsPort     the port of the Prometheus endpoint; -1 for none
+ * @param accept          how several loops share the port
  */
 public record ServerConfig(
         String host,
@@ -28,7 +29,8 @@ public record ServerConfig(
         Duration idleTimeout,
         int maxPendingBytes,
         int bufferSize,
-        int metricsPort) {
+        int metricsPort,
+        Accept accept) {
 
     /** The two servers the command can run. */
     public enum Mode {
@@ -38,6 +40,20 @@ public record ServerConfig(
         EXAMPLE
     }
 
+    /** How several event loops share one port. */
+    public enum Accept {
+        /**
+         * Every loop has its own listening socket on the port (SO_REUSEPORT), and the kernel
+         * spreads connections by a hash of their addresses: no thread talks to another.
+         */
+        REUSEPORT,
+        /**
+         * One listening socket, accepted from by the first loop, which hands connections to
+         * the loops in turn (the boss/worker design of Netty and of the JDK's own servers).
+         */
+        HANDOFF
+    }
+
     /**
      * A configuration with the defaults of the command line.
      *
@@ -45,25 +61,25 @@ public record ServerConfig(
      */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 1234, "auto", Mode.PRODUCTION, 1, 1024, 10_000, null,
-                1 << 20, 64 << 10, -1);
+                1 << 20, 64 << 10, -1, Accept.REUSEPORT);
     }
 
     /** @param newPort the port @return this configuration on another port */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, backend, mode, threads, backlog, maxConnections, idleTimeout,
-                maxPendingBytes, bufferSize, metricsPort);
+                maxPendingBytes, bufferSize, metricsPort, accept);
     }
 
     /** @param newBackend a backend name @return this configuration with another backend */
     public ServerConfig withBackend(String newBackend) {
         return new ServerConfig(host, port, newBackend, mode, threads, backlog, maxConnections, idleTimeout,
-                maxPendingBytes, bufferSize, metricsPort);
+                maxPendingBytes, bufferSize, metricsPort, accept);
     }
 
     /** @param newThreads event loops @return this configuration with another thread count */
     public ServerConfig withThreads(int newThreads) {
         return new ServerConfig(host, port, backend, mode, newThreads, backlog, maxConnections, idleTimeout,
-                maxPendingBytes, bufferSize, metricsPort);
+                maxPendingBytes, bufferSize, metricsPort, accept);
     }
 
     /**
@@ -73,7 +89,7 @@ public record ServerConfig(
      */
     public ServerConfig withBuffers(int newMaxPending, int newBufferSize) {
         return new ServerConfig(host, port, backend, mode, threads, backlog, maxConnections, idleTimeout,
-                newMaxPending, newBufferSize, metricsPort);
+                newMaxPending, newBufferSize, metricsPort, accept);
     }
 
     /**
@@ -83,12 +99,18 @@ public record ServerConfig(
      */
     public ServerConfig withLimits(int newMaxConnections, Duration newIdleTimeout) {
         return new ServerConfig(host, port, backend, mode, threads, backlog, newMaxConnections, newIdleTimeout,
-                maxPendingBytes, bufferSize, metricsPort);
+                maxPendingBytes, bufferSize, metricsPort, accept);
     }
 
     /** @param newMetricsPort the metrics port, -1 for none @return this configuration with metrics */
     public ServerConfig withMetricsPort(int newMetricsPort) {
         return new ServerConfig(host, port, backend, mode, threads, backlog, maxConnections, idleTimeout,
-                maxPendingBytes, bufferSize, newMetricsPort);
+                maxPendingBytes, bufferSize, newMetricsPort, accept);
+    }
+
+    /** @param newAccept how loops share the port @return this configuration with another accept design */
+    public ServerConfig withAccept(Accept newAccept) {
+        return new ServerConfig(host, port, backend, mode, threads, backlog, maxConnections, idleTimeout,
+                maxPendingBytes, bufferSize, metricsPort, newAccept);
     }
 }

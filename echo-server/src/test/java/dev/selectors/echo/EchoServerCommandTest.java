@@ -44,7 +44,8 @@ class EchoServerCommandTest {
         assertEquals(0, run("--help"));
         String help = out.toString(StandardCharsets.UTF_8);
         for (String option : new String[] {"--host", "--port", "--backend", "--mode", "--threads", "--backlog",
-                "--max-connections", "--idle-timeout", "--max-pending-bytes", "--buffer-size", "--metrics-port"}) {
+                "--max-connections", "--idle-timeout", "--max-pending-bytes", "--buffer-size", "--metrics-port",
+            "--accept"}) {
             assertTrue(help.contains(option + "="), option + " missing from --help");
         }
     }
@@ -55,6 +56,7 @@ class EchoServerCommandTest {
             {"--port", "70000"}, {"--port", "x"}, {"--threads", "0"}, {"--mode", "fast"}, {"--backend", "iouring"},
             {"--idle-timeout", "soon"}, {"--metrics-port", "http"}, {"--mode", "example", "--threads", "2"},
             {"--buffer-size", "0"}, {"--unknown"}, {"--backend", "kqueue", "--port", "0"},
+            {"--accept", "roundrobin"},
         };
         for (String[] args : cases) {
             err.reset();

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -254,6 +255,62 @@ class EchoServerEndToEndTest {
 
     @ParameterizedTest
     @MethodSource("backends")
+    void oneAcceptorHandsConnectionsToTheLoopsInTurn(String backend) throws Exception {
+        ServerConfig config = ServerConfig.defaults().withThreads(3).withAccept(ServerConfig.Accept.HANDOFF);
+        try (EchoServer server = start(backend, config)) {
+            List<Socket> sockets = new ArrayList<>();
+            try {
+                for (int i = 0; i < 30; i++) {
+                    Socket socket = connect(server);
+                    sockets.add(socket);
+                    socket.getOutputStream().write(i);
+                    assertEquals(i, socket.getInputStream().read());
+                }
+                // Round robin: each loop took exactly a third, which SO_REUSEPORT's hash does not promise.
+                assertEquals(List.of(10L, 10L, 10L), server.acceptedPerLoop());
+                assertEquals(30, server.activeConnections());
+            } finally {
+                for (Socket socket : sockets) {
+                    socket.close();
+                }
+            }
+            waitUntil(() -> server.activeConnections() == 0, "every handed-off connection closed");
+        }
+    }
+
+    @Test
+    void stoppingWithHandedOffConnectionsClosesThemAll() throws Exception {
+        ServerConfig config = ServerConfig.defaults().withThreads(2).withAccept(ServerConfig.Accept.HANDOFF);
+        EchoServer server = start("auto", config);
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                Socket socket = connect(server);
+                sockets.add(socket);
+                socket.getOutputStream().write(7);
+                assertEquals(7, socket.getInputStream().read());
+            }
+            server.close();
+            assertEquals(0, server.activeConnections());
+            for (Socket socket : sockets) {
+                socket.setSoTimeout(5000);
+                // The server closed its end: EOF, or a reset, never a hang.
+                try {
+                    assertEquals(-1, socket.getInputStream().read());
+                } catch (java.net.SocketException reset) {
+                    // closed with unread data: a reset is a close too
+                }
+            }
+        } finally {
+            server.close();
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
     void metricsAreServedAsPrometheusText(String backend) throws Exception {
         try (EchoServer server = start(backend, ServerConfig.defaults().withMetricsPort(0))) {
             try (Socket socket = connect(server)) {
@@ -266,6 +323,8 @@ class EchoServerEndToEndTest {
             assertTrue(metrics.contains("echo_bytes_in_total{backend=\"" + backend + "\"} 10.0"), metrics);
             assertTrue(metrics.contains("echo_bytes_out_total{backend=\"" + backend + "\"} 10.0"), metrics);
             assertTrue(metrics.contains("echo_connections_active{backend=\"" + backend + "\"} 0.0"), metrics);
+            assertTrue(metrics.contains("echo_loop_connections_active{backend=\"" + backend + "\",loop=\"0\"} 0.0"),
+                    metrics);
             assertTrue(metrics.contains("echo_select_ready_keys_count"), metrics);
             assertTrue(metrics.contains("echo_select_blocked_seconds_count"), metrics);
             assertTrue(metrics.contains("echo_accept_backoffs_total"), metrics);
