@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
 final class CallgrindCounter {
 
     private static final Pattern TOTAL = Pattern.compile("(?m)^(?:summary|totals):\\s+(\\d+)");
+    private static final Pattern DUMP_SUFFIX = Pattern.compile("(\\d+)(?:-\\d+)?");
     private static final String REASON = probe();
 
     private final long pid;
@@ -101,31 +105,48 @@ final class CallgrindCounter {
     /**
      * Dumps the count since {@link #start}, and switches the instrumentation off.
      *
-     * @return the user-space instructions the process executed in the window
+     * @return the user-space instructions the process executed in the window, all threads
      * @throws IOException the dump did not appear or could not be read
      */
     long stop() throws IOException, InterruptedException {
         control(pid, "--dump=window");
         control(pid, "--instr=off");
-        Path dump = latestDump();
-        Matcher total = TOTAL.matcher(Files.readString(dump, StandardCharsets.UTF_8));
-        if (!total.find()) {
-            throw new IOException("no instruction total in " + dump);
-        }
-        return Long.parseLong(total.group(1));
+        return latestDumpTotal(outputPrefix, pid);
     }
 
-    /** Dumps are numbered PREFIX.PID.1, .2, ...: the highest is the window's. */
-    private Path latestDump() throws IOException, InterruptedException {
+    /**
+     * The instructions in the highest-numbered dump of a process, summed over its threads'
+     * files when callgrind ran with {@code --separate-threads=yes}.
+     */
+    static long latestDumpTotal(Path outputPrefix, long pid) throws IOException, InterruptedException {
+        long sum = 0;
+        for (Path dump : latestDump(outputPrefix, pid)) {
+            Matcher total = TOTAL.matcher(Files.readString(dump, StandardCharsets.UTF_8));
+            if (!total.find()) {
+                throw new IOException("no instruction total in " + dump);
+            }
+            sum += Long.parseLong(total.group(1));
+        }
+        return sum;
+    }
+
+    /**
+     * Dumps are numbered PREFIX.PID.1, .2, ...: the highest is the window's. With
+     * {@code --separate-threads=yes} each dump is one file per thread (PREFIX.PID.N-TT).
+     */
+    private static List<Path> latestDump(Path outputPrefix, long pid) throws IOException, InterruptedException {
         Path dir = outputPrefix.toAbsolutePath().getParent();
         String stem = outputPrefix.getFileName() + "." + pid + ".";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
+            Map<Integer, List<Path>> dumps;
             try (Stream<Path> files = Files.list(dir)) {
-                Path latest = files.filter(f -> f.getFileName().toString().startsWith(stem)
-                                && f.getFileName().toString().substring(stem.length()).matches("\\d+"))
-                        .max((a, b) -> Integer.compare(part(a, stem), part(b, stem))).orElse(null);
-                if (latest != null && Files.size(latest) > 0) {
+                dumps = files.filter(f -> dumpNumber(f, stem) > 0)
+                        .collect(Collectors.groupingBy(f -> dumpNumber(f, stem)));
+            }
+            if (!dumps.isEmpty()) {
+                List<Path> latest = dumps.get(Collections.max(dumps.keySet()));
+                if (latest.stream().allMatch(CallgrindCounter::written)) {
                     return latest;
                 }
             }
@@ -136,8 +157,22 @@ final class CallgrindCounter {
         }
     }
 
-    private static int part(Path file, String stem) {
-        return Integer.parseInt(file.getFileName().toString().substring(stem.length()));
+    /** @return N for PREFIX.PID.N or PREFIX.PID.N-TT, else 0 */
+    private static int dumpNumber(Path file, String stem) {
+        String name = file.getFileName().toString();
+        if (!name.startsWith(stem)) {
+            return 0;
+        }
+        Matcher suffix = DUMP_SUFFIX.matcher(name.substring(stem.length()));
+        return suffix.matches() ? Integer.parseInt(suffix.group(1)) : 0;
+    }
+
+    private static boolean written(Path file) {
+        try {
+            return Files.size(file) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void control(long pid, String action) throws IOException, InterruptedException {

@@ -23,6 +23,7 @@ final class ClientConnection {
     long sentOffset;
     long receivedOffset;
 
+    // Ring buffers whose length is a power of two, so that wrapping is a mask.
     private long[] ends = new long[4];
     private long[] starts = new long[4];
     private int head;
@@ -41,14 +42,14 @@ final class ClientConnection {
             long[] biggerEnds = new long[count * 2];
             long[] biggerStarts = new long[count * 2];
             for (int i = 0; i < count; i++) {
-                biggerEnds[i] = ends[(head + i) % count];
-                biggerStarts[i] = starts[(head + i) % count];
+                biggerEnds[i] = ends[(head + i) & (count - 1)];
+                biggerStarts[i] = starts[(head + i) & (count - 1)];
             }
             ends = biggerEnds;
             starts = biggerStarts;
             head = 0;
         }
-        int tail = (head + count) % ends.length;
+        int tail = (head + count) & (ends.length - 1);
         queuedEnd += size;
         ends[tail] = queuedEnd;
         starts[tail] = intendedNanos;
@@ -68,7 +69,7 @@ final class ClientConnection {
     /** Removes the oldest message; returns when it was meant to be sent. */
     long completeOldest() {
         long start = starts[head];
-        head = (head + 1) % ends.length;
+        head = (head + 1) & (ends.length - 1);
         count--;
         return start;
     }

@@ -120,6 +120,7 @@ public final class Generator {
             hlog.outputLogFormatVersion();
             hlog.outputLegend();
         }
+        Intervals intervals = new Intervals(recorders);
         long start = System.nanoTime();
         // Warm-up: load, show it, measure nothing.
         long[] previous = snapshot(loops);
@@ -127,17 +128,18 @@ public final class Generator {
             long next = Math.min(step + SECOND, start + scenario.warmup().toNanos());
             sleepUntil(next);
             long[] counts = snapshot(loops);
-            Histogram interval = collect(recorders);
+            Histogram interval = intervals.next();
             if (live != null) {
                 live.println(liveLine(next - start, next - step, counts, previous, interval, true));
             }
             previous = counts;
             step = next;
         }
-        collect(recorders);
+        intervals.next();
 
         // Measurement: one interval histogram per second.
         window.opened();
+        long jitSince = JitTime.millis();
         long measuringSince = System.nanoTime();
         long end = measuringSince + scenario.duration().toNanos();
         long[] baseline = snapshot(loops);
@@ -148,7 +150,7 @@ public final class Generator {
             long next = Math.min(step + SECOND, end);
             sleepUntil(next);
             long[] counts = snapshot(loops);
-            Histogram interval = collect(recorders);
+            Histogram interval = intervals.next();
             total.add(interval);
             if (hlog != null) {
                 long nowMillis = System.currentTimeMillis();
@@ -166,6 +168,7 @@ public final class Generator {
             step = next;
         }
         long measuredNanos = System.nanoTime() - measuringSince;
+        long jitMillis = jitSince < 0 ? -1 : JitTime.millis() - jitSince;
         long[] finalCounts = snapshot(loops);
         window.closed(finalCounts[LoopCounters.MESSAGES] - baseline[LoopCounters.MESSAGES]);
         for (GeneratorLoop loop : loops) {
@@ -175,7 +178,7 @@ public final class Generator {
             thread.join(DRAIN.toMillis() + 5000);
         }
         // Echoes that arrived while draining were sent inside the window: keep their latency.
-        total.add(collect(recorders));
+        total.add(intervals.next());
 
         Map<String, Long> errors = new LinkedHashMap<>();
         for (ErrorKind kind : ErrorKind.values()) {
@@ -187,7 +190,7 @@ public final class Generator {
         double seconds = measuredNanos / 1e9;
         return new RunResult(scenario.describe(), scenario.target().toString(), seconds, messages, bytes,
                 messages / seconds, bytes / seconds / (1 << 20), Latency.percentiles(total), Latency.curve(total),
-                errors, timeline);
+                errors, timeline, jitMillis);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -197,12 +200,34 @@ public final class Generator {
         }
     }
 
-    private static Histogram collect(List<SingleWriterRecorder> recorders) {
-        Histogram merged = new Histogram(3);
-        for (SingleWriterRecorder recorder : recorders) {
-            merged.add(recorder.getIntervalHistogram());
+    /**
+     * Each second's latencies, merged over the loops. The histograms are recycled: one second's
+     * is valid until the next is taken, and taking one allocates nothing (a histogram is tens of
+     * kilobytes of counts, and this runs beside the load).
+     */
+    private static final class Intervals {
+        private final List<SingleWriterRecorder> recorders;
+        private final Histogram[] recycled;
+        private final Histogram merged = new Histogram(3);
+
+        Intervals(List<SingleWriterRecorder> recorders) {
+            this.recorders = recorders;
+            this.recycled = new Histogram[recorders.size()];
         }
-        return merged;
+
+        Histogram next() {
+            for (int i = 0; i < recycled.length; i++) {
+                recycled[i] = recorders.get(i).getIntervalHistogram(recycled[i]);
+            }
+            if (recycled.length == 1) {
+                return recycled[0];
+            }
+            merged.reset();
+            for (Histogram interval : recycled) {
+                merged.add(interval);
+            }
+            return merged;
+        }
     }
 
     private static long[] snapshot(List<GeneratorLoop> loops) {

@@ -50,7 +50,8 @@ final class GeneratorLoop implements Runnable {
     private final Selector selector;
     private final SingleWriterRecorder latency;
     final LoopCounters counters = new LoopCounters();
-    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 << 10);
+    // One period at most, so that every read is checked against one contiguous window.
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(Pattern.PERIOD);
     private final ByteBuffer expected = Pattern.newView();
     private final SplittableRandom random;
     private final ReadyHandler handler = this::onReady;
@@ -334,17 +335,11 @@ final class GeneratorLoop implements Runnable {
 
     /** Compares the bytes in {@link #readBuffer} with the stream at the connection's received offset. */
     private boolean matchesPattern(ClientConnection connection) {
-        int end = readBuffer.limit();
-        while (readBuffer.position() < end) {
-            int length = Math.min(end - readBuffer.position(), Pattern.PERIOD);
-            readBuffer.limit(readBuffer.position() + length);
-            Pattern.window(expected, connection.shift, connection.receivedOffset, length);
-            if (readBuffer.mismatch(expected) >= 0) {
-                return false;
-            }
-            readBuffer.position(readBuffer.limit());
-            connection.receivedOffset += length;
+        int length = readBuffer.remaining();
+        if (readBuffer.mismatch(Pattern.window(expected, connection.shift, connection.receivedOffset, length)) >= 0) {
+            return false;
         }
+        connection.receivedOffset += length;
         return true;
     }
 

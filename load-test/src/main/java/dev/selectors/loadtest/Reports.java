@@ -30,6 +30,12 @@ final class Reports {
             out.printf(Locale.ROOT, " %s %.1f us", entry.getKey(), entry.getValue());
         }
         out.println();
+        if (result.jitMillis() >= 0) {
+            // Compiling for over 1% of the window: the generator's code was still changing.
+            boolean warming = result.jitMillis() > result.seconds() * 10;
+            out.printf(Locale.ROOT, "jit       %,d ms compiling in the window%s%n", result.jitMillis(),
+                    warming ? ": the generator was still warming up, a longer --warmup steadies its figures" : "");
+        }
         out.print("errors   ");
         if (result.totalErrors() == 0) {
             out.print(" none: every echoed byte matched");

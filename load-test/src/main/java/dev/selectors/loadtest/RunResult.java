@@ -19,10 +19,14 @@ import java.util.Map;
  * @param percentileCurve  (percentile, microseconds) points for a percentile plot
  * @param errors           errors by kind, over the whole run including warm-up
  * @param timeline         one entry per measured second
+ * @param jitMillis        time this generator's JIT compilers spent compiling during the
+ *                         window, or -1 where the JVM does not say: well above zero means the
+ *                         generator was still warming up, and its figures are not steady yet
  */
 public record RunResult(String scenario, String target, double seconds, long messages, long bytes,
                         double messagesPerSecond, double mebibytesPerSecond, Map<String, Double> latencyMicros,
-                        List<double[]> percentileCurve, Map<String, Long> errors, List<Second> timeline) {
+                        List<double[]> percentileCurve, Map<String, Long> errors, List<Second> timeline,
+                        long jitMillis) {
 
     /**
      * One second of the timeline.

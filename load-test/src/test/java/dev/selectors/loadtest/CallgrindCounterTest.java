@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -68,5 +69,22 @@ class CallgrindCounterTest {
         IOException e = assertThrows(IOException.class,
                 () -> CallgrindCounter.start(ProcessHandle.current().pid(), Path.of("unused")));
         assertTrue(e.getMessage().contains("is it running under valgrind --tool=callgrind?"), e.getMessage());
+    }
+
+    @Test
+    void aDumpSplitByThreadIsSummedAndOnlyTheLatestDumpCounts(@TempDir Path dir) throws Exception {
+        // What callgrind --separate-threads=yes writes: PREFIX.PID.N-TT, one file per thread.
+        Files.writeString(dir.resolve("gen.42.1-01"), "events: Ir\nsummary: 1000\n");
+        Files.writeString(dir.resolve("gen.42.2-01"), "events: Ir\nsummary: 30\n");
+        Files.writeString(dir.resolve("gen.42.2-02"), "events: Ir\nsummary: 12\n");
+        Files.writeString(dir.resolve("gen.43.3-01"), "events: Ir\nsummary: 5000\n");
+        assertEquals(42, CallgrindCounter.latestDumpTotal(dir.resolve("gen"), 42));
+    }
+
+    @Test
+    void aDumpOfOneFileIsItsTotal(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("srv.7.1"), "events: Ir\ntotals: 99\n");
+        Files.writeString(dir.resolve("srv.7.10"), "events: Ir\ntotals: 123\n");
+        assertEquals(123, CallgrindCounter.latestDumpTotal(dir.resolve("srv"), 7));
     }
 }

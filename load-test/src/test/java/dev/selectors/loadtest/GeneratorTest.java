@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,6 +39,8 @@ class GeneratorTest {
                 assertEquals(0, result.totalErrors(), scenario.describe() + ": " + result.errors());
                 assertTrue(result.messages() > 0, scenario.describe());
                 assertTrue(result.latencyMicros().get("p50") > 0, scenario.describe());
+                // HotSpot reports its compile time; a one-second run right after start-up compiles.
+                assertTrue(result.jitMillis() >= 0, scenario.describe() + ": jit " + result.jitMillis());
             }
         }
     }
@@ -93,6 +97,7 @@ class GeneratorTest {
             String report = out.toString(StandardCharsets.UTF_8);
             assertEquals(1, status, report);
             assertTrue(report.contains("mismatch 3"), report);
+            assertTrue(report.contains(" ms compiling in the window"), report);
             assertTrue(Files.readString(dir.resolve("r.json")).contains("\"mismatch\" : 3"));
             assertTrue(Files.readString(dir.resolve("r.html")).contains("<svg"));
             assertTrue(Files.size(dir.resolve("r.hlog")) > 0);
@@ -107,5 +112,22 @@ class GeneratorTest {
         }
         RunResult result = Generator.run(scenario(port, 3, "64", 1, 0), null, null);
         assertEquals(3, result.errors().get(ErrorKind.REFUSED.label()));
+    }
+
+    @Test
+    void aWindowSpentCompilingIsCalledWarmUp() {
+        RunResult compiling = new RunResult("ping-pong", "127.0.0.1:9", 2.0, 10, 640, 5, 0.01, Map.of(), List.of(),
+                Map.of(), List.of(), 500);
+        RunResult steady = new RunResult("ping-pong", "127.0.0.1:9", 2.0, 10, 640, 5, 0.01, Map.of(), List.of(),
+                Map.of(), List.of(), 3);
+        assertTrue(table(compiling).contains("jit       500 ms compiling in the window: the generator was still "
+                + "warming up"), table(compiling));
+        assertTrue(table(steady).contains("jit       3 ms compiling in the window\n"), table(steady));
+    }
+
+    private static String table(RunResult result) {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        Reports.table(result, new PrintStream(text, true, StandardCharsets.UTF_8));
+        return text.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
     }
 }
