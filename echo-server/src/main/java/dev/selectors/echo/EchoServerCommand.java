@@ -58,8 +58,8 @@ public final class EchoServerCommand implements Callable<Integer> {
             description = "Event loops, each with its own selector, sharing the port as --accept says; production mode only (default: ${DEFAULT-VALUE}; env ECHO_THREADS).")
     private int threads;
 
-    @Option(names = "--accept", defaultValue = "${env:ECHO_ACCEPT:-reuseport}",
-            description = "How several loops share the port: reuseport (a listening socket per loop, SO_REUSEPORT, the kernel spreads connections by address hash) or handoff (one listening socket; the first loop accepts and hands connections to the loops in turn) (default: ${DEFAULT-VALUE}; env ECHO_ACCEPT).")
+    @Option(names = "--accept", defaultValue = "${env:ECHO_ACCEPT:-handoff}",
+            description = "How several loops share the port: handoff (one listening socket; the first loop accepts and hands connections to the loops in turn: an even share on every OS) or reuseport (a listening socket per loop, SO_REUSEPORT: Linux spreads connections by address hash, unevenly, and saves a wake-up per connection; the BSDs and macOS do not spread them at all) (default: ${DEFAULT-VALUE}; env ECHO_ACCEPT).")
     private String accept;
 
     @Option(names = "--backlog", defaultValue = "${env:ECHO_BACKLOG:-1024}",

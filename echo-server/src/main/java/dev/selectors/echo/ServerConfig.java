@@ -61,7 +61,7 @@ public record ServerConfig(
      */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 1234, "auto", Mode.PRODUCTION, 1, 1024, 10_000, null,
-                1 << 20, 64 << 10, -1, Accept.REUSEPORT);
+                1 << 20, 64 << 10, -1, Accept.HANDOFF);
     }
 
     /** @param newPort the port @return this configuration on another port */

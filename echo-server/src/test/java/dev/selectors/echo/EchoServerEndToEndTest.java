@@ -235,8 +235,9 @@ class EchoServerEndToEndTest {
 
     @ParameterizedTest
     @MethodSource("backends")
-    void severalEventLoopsShareThePort(String backend) throws Exception {
-        try (EchoServer server = start(backend, ServerConfig.defaults().withThreads(3))) {
+    void severalEventLoopsShareThePortThroughSoReuseport(String backend) throws Exception {
+        ServerConfig config = ServerConfig.defaults().withThreads(3).withAccept(ServerConfig.Accept.REUSEPORT);
+        try (EchoServer server = start(backend, config)) {
             List<Socket> sockets = new ArrayList<>();
             try {
                 for (int i = 0; i < 30; i++) {
