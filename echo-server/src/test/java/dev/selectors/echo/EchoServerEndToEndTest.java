@@ -237,20 +237,8 @@ class EchoServerEndToEndTest {
     @MethodSource("backends")
     void severalEventLoopsShareThePortThroughSoReuseport(String backend) throws Exception {
         ServerConfig config = ServerConfig.defaults().withThreads(3).withAccept(ServerConfig.Accept.REUSEPORT);
-        try (EchoServer server = start(backend, config)) {
-            List<Socket> sockets = new ArrayList<>();
-            try {
-                for (int i = 0; i < 30; i++) {
-                    Socket socket = connect(server);
-                    sockets.add(socket);
-                    socket.getOutputStream().write(i);
-                    assertEquals(i, socket.getInputStream().read());
-                }
-            } finally {
-                for (Socket socket : sockets) {
-                    socket.close();
-                }
-            }
+        try (EchoServer server = start(backend, config); Clients clients = Clients.echoingOneByte(server, 30)) {
+            assertEquals(30, server.acceptedPerLoop().stream().mapToLong(Long::longValue).sum());
         }
     }
 
@@ -259,23 +247,40 @@ class EchoServerEndToEndTest {
     void oneAcceptorHandsConnectionsToTheLoopsInTurn(String backend) throws Exception {
         ServerConfig config = ServerConfig.defaults().withThreads(3).withAccept(ServerConfig.Accept.HANDOFF);
         try (EchoServer server = start(backend, config)) {
-            List<Socket> sockets = new ArrayList<>();
-            try {
-                for (int i = 0; i < 30; i++) {
-                    Socket socket = connect(server);
-                    sockets.add(socket);
-                    socket.getOutputStream().write(i);
-                    assertEquals(i, socket.getInputStream().read());
-                }
+            try (Clients clients = Clients.echoingOneByte(server, 30)) {
                 // Round robin: each loop took exactly a third, which SO_REUSEPORT's hash does not promise.
                 assertEquals(List.of(10L, 10L, 10L), server.acceptedPerLoop());
                 assertEquals(30, server.activeConnections());
-            } finally {
-                for (Socket socket : sockets) {
-                    socket.close();
-                }
             }
             waitUntil(() -> server.activeConnections() == 0, "every handed-off connection closed");
+        }
+    }
+
+    /** Connections that each had one byte echoed, so that a loop has taken each on. */
+    private static final class Clients implements AutoCloseable {
+        private final List<Socket> sockets = new ArrayList<>();
+
+        static Clients echoingOneByte(EchoServer server, int count) throws IOException {
+            Clients clients = new Clients();
+            try {
+                for (int i = 0; i < count; i++) {
+                    Socket socket = connect(server);
+                    clients.sockets.add(socket);
+                    socket.getOutputStream().write(i);
+                    assertEquals(i, socket.getInputStream().read());
+                }
+                return clients;
+            } catch (IOException | RuntimeException | AssertionError e) {
+                clients.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
         }
     }
 
@@ -283,17 +288,10 @@ class EchoServerEndToEndTest {
     void stoppingWithHandedOffConnectionsClosesThemAll() throws Exception {
         ServerConfig config = ServerConfig.defaults().withThreads(2).withAccept(ServerConfig.Accept.HANDOFF);
         EchoServer server = start("auto", config);
-        List<Socket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < 10; i++) {
-                Socket socket = connect(server);
-                sockets.add(socket);
-                socket.getOutputStream().write(7);
-                assertEquals(7, socket.getInputStream().read());
-            }
+        try (Clients clients = Clients.echoingOneByte(server, 10)) {
             server.close();
             assertEquals(0, server.activeConnections());
-            for (Socket socket : sockets) {
+            for (Socket socket : clients.sockets) {
                 socket.setSoTimeout(5000);
                 // The server closed its end: EOF, or a reset, never a hang.
                 try {
@@ -304,9 +302,6 @@ class EchoServerEndToEndTest {
             }
         } finally {
             server.close();
-            for (Socket socket : sockets) {
-                socket.close();
-            }
         }
     }
 
