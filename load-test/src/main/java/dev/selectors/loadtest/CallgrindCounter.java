@@ -25,6 +25,10 @@ import java.util.stream.Stream;
 final class CallgrindCounter {
 
     private static final Pattern TOTAL = Pattern.compile("(?m)^(?:summary|totals):\\s+(\\d+)");
+    // A thread whose dump names the entry point of HotSpot's compiler threads ran a JIT compiler
+    // (C2 or C1); Java threads only queue compilations (CompileBroker::compile_method).
+    private static final Pattern COMPILER =
+            Pattern.compile("CompileBroker::invoke_compiler_on_method|CompileBroker::compiler_thread_loop");
     private static final Pattern DUMP_SUFFIX = Pattern.compile("(\\d+)(?:-\\d+)?");
     private static final String REASON = probe();
 
@@ -109,9 +113,31 @@ final class CallgrindCounter {
      * @throws IOException the dump did not appear or could not be read
      */
     long stop() throws IOException, InterruptedException {
+        return stopByThreads().total();
+    }
+
+    /**
+     * As {@link #stop()}, telling apart the share of the JVM's JIT compiler threads when the
+     * process runs with {@code --separate-threads=yes}.
+     *
+     * @return the window's count
+     * @throws IOException the dump did not appear or could not be read
+     */
+    Count stopByThreads() throws IOException, InterruptedException {
         control(pid, "--dump=window");
         control(pid, "--instr=off");
-        return latestDumpTotal(outputPrefix, pid);
+        return latestDumpCount(outputPrefix, pid);
+    }
+
+    /**
+     * Instructions counted in a window.
+     *
+     * @param total           all threads
+     * @param compilerThreads the threads that ran HotSpot's JIT compilers (known only when
+     *                        callgrind wrote one file per thread; 0 otherwise): compiling is
+     *                        warm-up, not work per message
+     */
+    record Count(long total, long compilerThreads) {
     }
 
     /**
@@ -119,15 +145,26 @@ final class CallgrindCounter {
      * files when callgrind ran with {@code --separate-threads=yes}.
      */
     static long latestDumpTotal(Path outputPrefix, long pid) throws IOException, InterruptedException {
+        return latestDumpCount(outputPrefix, pid).total();
+    }
+
+    static Count latestDumpCount(Path outputPrefix, long pid) throws IOException, InterruptedException {
         long sum = 0;
-        for (Path dump : latestDump(outputPrefix, pid)) {
-            Matcher total = TOTAL.matcher(Files.readString(dump, StandardCharsets.UTF_8));
+        long compiling = 0;
+        List<Path> dumps = latestDump(outputPrefix, pid);
+        for (Path dump : dumps) {
+            String text = Files.readString(dump, StandardCharsets.UTF_8);
+            Matcher total = TOTAL.matcher(text);
             if (!total.find()) {
                 throw new IOException("no instruction total in " + dump);
             }
-            sum += Long.parseLong(total.group(1));
+            long count = Long.parseLong(total.group(1));
+            sum += count;
+            if (dumps.size() > 1 && COMPILER.matcher(text).find()) {
+                compiling += count;
+            }
         }
-        return sum;
+        return new Count(sum, compiling);
     }
 
     /**

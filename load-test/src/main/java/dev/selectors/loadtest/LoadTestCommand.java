@@ -182,7 +182,8 @@ public final class LoadTestCommand implements Runnable {
                 + "'valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=PREFIX.%%p': count its own "
                 + "user-space instructions over the measured window and report them per message (how to measure the "
                 + "generator's cost where perf has no hardware counters; Valgrind slows it, so the throughput of such a "
-                + "run ranks nothing).")
+                + "run ranks nothing). With valgrind's --separate-threads=yes the JIT compiler threads' share is "
+                + "reported apart: compiling is warm-up, which Valgrind's slowness stretches far into the window.")
         private Path callgrindOut;
 
         @Override
@@ -257,9 +258,15 @@ public final class LoadTestCommand implements Runnable {
         public void closed(long messages) {
             if (counter != null) {
                 try {
-                    long count = counter.stop();
+                    CallgrindCounter.Count count = counter.stopByThreads();
+                    double perMessage = 1.0 / Math.max(1, messages);
                     out.printf(Locale.ROOT, "generator %,d user-space instructions in the window, %,d messages: "
-                            + "%,.0f per message (callgrind)%n", count, messages, count / (double) Math.max(1, messages));
+                            + "%,.0f per message (callgrind)%n", count.total(), messages, count.total() * perMessage);
+                    if (count.compilerThreads() > 0) {
+                        out.printf(Locale.ROOT, "generator of which JIT compiler threads %,d: %,.0f per message "
+                                + "without them%n", count.compilerThreads(),
+                                (count.total() - count.compilerThreads()) * perMessage);
+                    }
                     out.flush();
                 } catch (IOException e) {
                     throw new IllegalStateException("--callgrind-out: " + e.getMessage(), e);

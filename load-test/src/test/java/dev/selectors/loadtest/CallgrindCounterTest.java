@@ -87,4 +87,22 @@ class CallgrindCounterTest {
         Files.writeString(dir.resolve("srv.7.10"), "events: Ir\ntotals: 123\n");
         assertEquals(123, CallgrindCounter.latestDumpTotal(dir.resolve("srv"), 7));
     }
+
+    @Test
+    void theJitCompilerThreadsShareIsToldApart(@TempDir Path dir) throws Exception {
+        // A Java thread that queued a compilation is not a compiler thread.
+        Files.writeString(dir.resolve("gen.9.1-02"), "events: Ir\nsummary: 700\nfn=(1) 0x000000001c07422e\n"
+                + "cfn=(3) CompileBroker::compile_method(methodHandle const&, int, int, int)\n");
+        Files.writeString(dir.resolve("gen.9.1-10"), "events: Ir\nsummary: 5000\n"
+                + "fn=(7) CompileBroker::invoke_compiler_on_method(CompileTask*)\n");
+        Files.writeString(dir.resolve("gen.9.1-15"), "events: Ir\nsummary: 300\nfn=(2) syscall\n");
+        assertEquals(new CallgrindCounter.Count(6000, 5000), CallgrindCounter.latestDumpCount(dir.resolve("gen"), 9));
+    }
+
+    @Test
+    void oneFileForTheWholeProcessHasNoThreadSplit(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("srv.5.1"), "events: Ir\ntotals: 800\n"
+                + "fn=(7) CompileBroker::invoke_compiler_on_method(CompileTask*)\n");
+        assertEquals(new CallgrindCounter.Count(800, 0), CallgrindCounter.latestDumpCount(dir.resolve("srv"), 5));
+    }
 }
