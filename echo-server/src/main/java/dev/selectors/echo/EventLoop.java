@@ -327,7 +327,11 @@ final class EventLoop implements Runnable {
                 closeQuietly(socket);
                 continue;
             }
-            EventLoop owner = acceptingFor.isEmpty() ? this : acceptingFor.get(nextLoop++ % acceptingFor.size());
+            EventLoop owner = this;
+            if (!acceptingFor.isEmpty()) {
+                owner = acceptingFor.get(nextLoop);
+                nextLoop = (nextLoop + 1) % acceptingFor.size();
+            }
             if (owner == this) {
                 adopt(socket);
             } else {
@@ -350,13 +354,12 @@ final class EventLoop implements Runnable {
     }
 
     private void adoptHandedOff() {
+        if (stopping) {
+            closeInbox();
+            return;
+        }
         for (Socket socket = inbox.poll(); socket != null; socket = inbox.poll()) {
-            if (stopping) {
-                activeConnections.decrementAndGet();
-                closeQuietly(socket);
-            } else {
-                adopt(socket);
-            }
+            adopt(socket);
         }
     }
 

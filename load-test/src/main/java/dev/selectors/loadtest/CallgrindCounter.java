@@ -144,10 +144,6 @@ final class CallgrindCounter {
      * The instructions in the highest-numbered dump of a process, summed over its threads'
      * files when callgrind ran with {@code --separate-threads=yes}.
      */
-    static long latestDumpTotal(Path outputPrefix, long pid) throws IOException, InterruptedException {
-        return latestDumpCount(outputPrefix, pid).total();
-    }
-
     static Count latestDumpCount(Path outputPrefix, long pid) throws IOException, InterruptedException {
         long sum = 0;
         long compiling = 0;

@@ -78,14 +78,14 @@ class CallgrindCounterTest {
         Files.writeString(dir.resolve("gen.42.2-01"), "events: Ir\nsummary: 30\n");
         Files.writeString(dir.resolve("gen.42.2-02"), "events: Ir\nsummary: 12\n");
         Files.writeString(dir.resolve("gen.43.3-01"), "events: Ir\nsummary: 5000\n");
-        assertEquals(42, CallgrindCounter.latestDumpTotal(dir.resolve("gen"), 42));
+        assertEquals(42, CallgrindCounter.latestDumpCount(dir.resolve("gen"), 42).total());
     }
 
     @Test
     void aDumpOfOneFileIsItsTotal(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("srv.7.1"), "events: Ir\ntotals: 99\n");
         Files.writeString(dir.resolve("srv.7.10"), "events: Ir\ntotals: 123\n");
-        assertEquals(123, CallgrindCounter.latestDumpTotal(dir.resolve("srv"), 7));
+        assertEquals(123, CallgrindCounter.latestDumpCount(dir.resolve("srv"), 7).total());
     }
 
     @Test
