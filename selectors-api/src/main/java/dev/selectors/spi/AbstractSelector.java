@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -31,7 +32,7 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #addInterest}, {@link #changeInterest}, {@link #removeInterest}: tell the kernel;</li>
  *   <li>{@link #doSelect}: wait, then call {@link #ready(int, int)} for each ready fd;</li>
- *   <li>{@link #signalWakeup}, {@link #clearWakeup}: its wake-up mechanism;</li>
+ *   <li>a {@link Waker}, its wake-up mechanism, handed over once by {@link #wakeWith};</li>
  *   <li>{@link #implClose}: free its native resources.</li>
  * </ul>
  *
@@ -44,6 +45,7 @@ public abstract class AbstractSelector implements Selector {
     private static final int VALID_EVENTS = EVENT_READ | EVENT_WRITE;
 
     private final String backendName;
+    private Waker waker;
 
     // Python's _fd_to_key, indexed by fd: a lookup per ready event must not box an Integer.
     private SelectorKey[] keysByFd = new SelectorKey[64];
@@ -117,21 +119,9 @@ public abstract class AbstractSelector implements Selector {
     protected abstract void doSelect(long timeoutNanos) throws IOException;
 
     /**
-     * Makes a blocked or the next {@link #doSelect} return. Called at most once until
-     * {@link #clearWakeup()} ran, never after {@link #implClose()}.
-     *
-     * @throws IOException the signal could not be sent
+     * Frees every native resource but the {@link Waker}, which the base closes right after.
+     * Called once, by {@link #close()}.
      */
-    protected abstract void signalWakeup() throws IOException;
-
-    /**
-     * Consumes the wake-up signal, so that the next wait blocks again.
-     *
-     * @throws IOException the signal could not be consumed
-     */
-    protected abstract void clearWakeup() throws IOException;
-
-    /** Frees every native resource. Called once, by {@link #close()}. */
     protected abstract void implClose();
 
     /**
@@ -171,8 +161,21 @@ public abstract class AbstractSelector implements Selector {
     }
 
     /**
+     * Hands the base the backend's wake-up mechanism; a backend's constructor calls this once,
+     * before the selector is used. From then on the base signals it, drains it and closes it.
+     *
+     * @param mechanism the backend's waker
+     */
+    protected final void wakeWith(Waker mechanism) {
+        if (waker != null) {
+            throw new IllegalStateException("the " + backendName + " selector already has a waker");
+        }
+        waker = Objects.requireNonNull(mechanism, "mechanism");
+    }
+
+    /**
      * Tells the base that the backend's wake-up mechanism fired during {@link #doSelect}: it
-     * consumes the signal (through {@link #clearWakeup()}) and re-arms {@link #wakeup()}.
+     * consumes the signal (through {@link Waker#drain()}) and re-arms {@link #wakeup()}.
      *
      * @throws IOException the signal could not be consumed
      */
@@ -181,7 +184,7 @@ public abstract class AbstractSelector implements Selector {
             if (closed) {
                 return;
             }
-            clearWakeup();
+            waker.drain();
             wakeupPending = false;
         }
     }
@@ -334,7 +337,7 @@ public abstract class AbstractSelector implements Selector {
                 return;
             }
             try {
-                signalWakeup();
+                waker.signal();
             } catch (IOException e) {
                 throw new UncheckedIOException("wakeup of the " + backendName + " selector failed", e);
             }
@@ -357,7 +360,11 @@ public abstract class AbstractSelector implements Selector {
         }
         Arrays.fill(keysByFd, null);
         registeredCount = 0;
-        implClose();
+        try {
+            implClose();
+        } finally {
+            waker.close();
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.selectors.posix.Natives;
 import dev.selectors.posix.PipeWaker;
 import dev.selectors.posix.Waits;
 import dev.selectors.spi.AbstractSelector;
+import dev.selectors.spi.Waker;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -34,12 +35,10 @@ public final class KqueueSelector extends AbstractSelector {
     private final KqueueBinding kqueue;
     private final KeventLayout layout;
     private final int kq;
-    // null where EVFILT_USER does the wake-up.
-    private final PipeWaker waker;
+    // The wake-up pipe's read end, or -1 where an EVFILT_USER event does the wake-up.
+    private final int wakeFd;
     // One change for kevent(2) and a struct timespec { time_t tv_sec; long tv_nsec; } (LP64).
     private final NativeMemory change;
-    // wakeup() runs on other threads: its change has memory of its own (used under the wake-up lock).
-    private final NativeMemory wakeChange;
     private final NativeMemory timespec;
     private final NativeArray events;
     // The filters the kernel holds per fd (READ_FILTER | WRITE_FILTER), and their total.
@@ -63,27 +62,29 @@ public final class KqueueSelector extends AbstractSelector {
         this.kqueue = kqueue;
         this.layout = layout;
         this.kq = Errno.check("kqueue", kqueue.kqueue());
-        PipeWaker createdWaker = null;
+        Waker waker = null;
         try {
             this.change = libc.allocate(layout.size());
-            this.wakeChange = libc.allocate(layout.size());
             this.timespec = libc.allocate(16);
             this.events = new NativeArray(libc, layout.size(), 64);
             if (layout.evfiltUser() != 0) {
-                this.waker = null;
+                waker = new UserEventWaker(libc, kqueue, layout, kq, WAKE_IDENT);
+                this.wakeFd = -1;
                 apply(WAKE_IDENT, layout.evfiltUser(), KeventLayout.EV_ADD | KeventLayout.EV_CLEAR);
             } else {
-                createdWaker = new PipeWaker(libc);
-                this.waker = createdWaker;
-                apply(waker.readFd(), layout.evfiltRead(), KeventLayout.EV_ADD);
+                PipeWaker pipe = new PipeWaker(libc);
+                waker = pipe;
+                this.wakeFd = pipe.readFd();
+                apply(wakeFd, layout.evfiltRead(), KeventLayout.EV_ADD);
             }
         } catch (IOException | RuntimeException e) {
-            if (createdWaker != null) {
-                createdWaker.close();
+            if (waker != null) {
+                waker.close();
             }
             libc.close(kq);
             throw e;
         }
+        wakeWith(waker);
     }
 
     /**
@@ -187,11 +188,10 @@ public final class KqueueSelector extends AbstractSelector {
         events.ensureCapacity(filterCount + 1);
         int readyCount = Errno.check("kevent", Waits.untilNotInterrupted(timeoutNanos, waitCall));
         ByteBuffer buffer = events.buffer();
-        int wakeFd = waker == null ? -1 : waker.readFd();
         for (int i = 0; i < readyCount; i++) {
             int fd = layout.ident(buffer, i);
             int filter = layout.filter(buffer, i);
-            if (fd == wakeFd || (waker == null && filter == layout.evfiltUser())) {
+            if (wakeFd < 0 ? filter == layout.evfiltUser() : fd == wakeFd && filter == layout.evfiltRead()) {
                 wakeupReceived();
                 continue;
             }
@@ -204,37 +204,15 @@ public final class KqueueSelector extends AbstractSelector {
         }
     }
 
-    @Override
-    protected void signalWakeup() throws IOException {
-        if (waker != null) {
-            waker.signal();
-            return;
-        }
-        layout.put(wakeChange.buffer(), 0, WAKE_IDENT, layout.evfiltUser(), 0, KeventLayout.NOTE_TRIGGER);
-        Errno.check("kevent", kqueue.kevent(kq, wakeChange.address(), 1, 0, 0, 0));
-    }
-
-    @Override
-    protected void clearWakeup() throws IOException {
-        // EV_CLEAR resets an EVFILT_USER event when it is retrieved: only a pipe needs draining.
-        if (waker != null) {
-            waker.drain();
-        }
-    }
-
     /** @return whether wake-ups go through EVFILT_USER rather than a pipe */
     boolean wakesThroughUserFilter() {
-        return waker == null;
+        return wakeFd < 0;
     }
 
     @Override
     protected void implClose() {
-        if (waker != null) {
-            waker.close();
-        }
         libc.close(kq);
         change.close();
-        wakeChange.close();
         timespec.close();
         events.close();
     }

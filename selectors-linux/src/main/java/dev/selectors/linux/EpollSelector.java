@@ -30,7 +30,8 @@ public final class EpollSelector extends AbstractSelector {
     private final LibC libc;
     private final EpollBinding epoll;
     private final int epfd;
-    private final EventFdWaker waker;
+    // The eventfd that wakeup() makes readable.
+    private final int wakeFd;
     // One struct epoll_event for epoll_ctl.
     private final NativeMemory ctlEvent;
     // The array epoll_wait fills.
@@ -52,20 +53,21 @@ public final class EpollSelector extends AbstractSelector {
         this.libc = libc;
         this.epoll = epoll;
         this.epfd = Errno.check("epoll_create1", epoll.epollCreate1(Epoll.EPOLL_CLOEXEC));
-        EventFdWaker createdWaker = null;
+        EventFdWaker waker = null;
         try {
-            createdWaker = new EventFdWaker(libc, epoll);
+            waker = new EventFdWaker(libc, epoll);
+            this.wakeFd = waker.fd();
             this.ctlEvent = libc.allocate(LAYOUT.size());
             this.events = new NativeArray(libc, LAYOUT.size(), MIN_EVENTS);
-            this.waker = createdWaker;
-            ctl(Epoll.EPOLL_CTL_ADD, waker.fd(), Epoll.EPOLLIN);
+            ctl(Epoll.EPOLL_CTL_ADD, wakeFd, Epoll.EPOLLIN);
         } catch (IOException | RuntimeException e) {
-            if (createdWaker != null) {
-                createdWaker.close();
+            if (waker != null) {
+                waker.close();
             }
             libc.close(epfd);
             throw e;
         }
+        wakeWith(waker);
     }
 
     /**
@@ -112,7 +114,6 @@ public final class EpollSelector extends AbstractSelector {
         events.ensureCapacity(registeredCount() + 1);
         int readyCount = Errno.check("epoll_wait", Waits.untilNotInterrupted(timeoutNanos, waitCall));
         ByteBuffer buffer = events.buffer();
-        int wakeFd = waker.fd();
         for (int i = 0; i < readyCount; i++) {
             int fd = LAYOUT.fd(buffer, i);
             if (fd == wakeFd) {
@@ -124,18 +125,7 @@ public final class EpollSelector extends AbstractSelector {
     }
 
     @Override
-    protected void signalWakeup() throws IOException {
-        waker.signal();
-    }
-
-    @Override
-    protected void clearWakeup() throws IOException {
-        waker.drain();
-    }
-
-    @Override
     protected void implClose() {
-        waker.close();
         libc.close(epfd);
         ctlEvent.close();
         events.close();

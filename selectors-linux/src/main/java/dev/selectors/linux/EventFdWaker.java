@@ -3,13 +3,14 @@ package dev.selectors.linux;
 import dev.selectors.posix.Errno;
 import dev.selectors.posix.LibC;
 import dev.selectors.posix.NativeMemory;
+import dev.selectors.spi.Waker;
 import java.io.IOException;
 
 /**
  * Wake-up through an eventfd: one fd instead of a pipe's two. {@link #signal()} adds 1 to the
  * counter, which makes the fd readable; {@link #drain()} reads (and so resets) it.
  */
-final class EventFdWaker implements AutoCloseable {
+final class EventFdWaker implements Waker {
 
     private final LibC libc;
     private final int fd;
@@ -28,7 +29,8 @@ final class EventFdWaker implements AutoCloseable {
         return fd;
     }
 
-    void signal() throws IOException {
+    @Override
+    public void signal() throws IOException {
         long r = libc.write(fd, counter.address(), 8);
         // EAGAIN: the counter is about to overflow, so a wake-up is already pending.
         if (r < 0 && -r != Errno.EAGAIN) {
@@ -36,7 +38,8 @@ final class EventFdWaker implements AutoCloseable {
         }
     }
 
-    void drain() throws IOException {
+    @Override
+    public void drain() throws IOException {
         long r = libc.read(fd, counter.address() + 8, 8);
         if (r < 0 && -r != Errno.EAGAIN) {
             throw Errno.exception("read", (int) -r);

@@ -1,5 +1,6 @@
 package dev.selectors.posix;
 
+import dev.selectors.spi.Waker;
 import java.io.IOException;
 
 /**
@@ -7,7 +8,7 @@ import java.io.IOException;
  * {@link #readFd()} and {@link #drain()}s it. Both ends are non-blocking, so a full pipe (a
  * wake-up already pending) is not an error.
  */
-public final class PipeWaker implements AutoCloseable {
+public final class PipeWaker implements Waker {
 
     private final LibC libc;
     private final int readFd;
@@ -50,6 +51,7 @@ public final class PipeWaker implements AutoCloseable {
      *
      * @throws IOException the write failed for a reason other than a full pipe
      */
+    @Override
     public void signal() throws IOException {
         long r = libc.write(writeFd, scratch.address(), 1);
         if (r < 0 && -r != Errno.EAGAIN && -r != Errno.EINTR) {
@@ -62,6 +64,7 @@ public final class PipeWaker implements AutoCloseable {
      *
      * @throws IOException the read failed for a reason other than an empty pipe
      */
+    @Override
     public void drain() throws IOException {
         for (;;) {
             long r = libc.read(readFd, scratch.address(), scratch.size());

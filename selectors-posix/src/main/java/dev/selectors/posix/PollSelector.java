@@ -16,7 +16,6 @@ public final class PollSelector extends AbstractSelector {
 
     private final LibC libc;
     private final PollFdArray pollFds;
-    private final PipeWaker waker;
     // fd -> index in pollFds, -1 when absent; an array so that no lookup boxes an Integer.
     private int[] indexByFd = new int[64];
     private final Waits.WaitCall pollCall = this::pollOnce;
@@ -34,8 +33,15 @@ public final class PollSelector extends AbstractSelector {
         super("poll");
         this.libc = libc;
         Arrays.fill(indexByFd, -1);
-        this.waker = new PipeWaker(libc);
-        this.pollFds = new PollFdArray(libc, 64);
+        PipeWaker waker = new PipeWaker(libc);
+        try {
+            this.pollFds = new PollFdArray(libc, 64);
+        } catch (RuntimeException e) {
+            waker.close();
+            throw e;
+        }
+        wakeWith(waker);
+        // Slot 0: the wake-up pipe.
         pollFds.add(waker.readFd(), PosixConstants.POLLIN);
     }
 
@@ -90,18 +96,7 @@ public final class PollSelector extends AbstractSelector {
     }
 
     @Override
-    protected void signalWakeup() throws IOException {
-        waker.signal();
-    }
-
-    @Override
-    protected void clearWakeup() throws IOException {
-        waker.drain();
-    }
-
-    @Override
     protected void implClose() {
-        waker.close();
         pollFds.close();
     }
 }

@@ -18,7 +18,8 @@ public final class SelectSelector extends AbstractSelector {
     private static final int FD_SETSIZE = PosixConstants.FD_SETSIZE;
 
     private final LibC libc;
-    private final PipeWaker waker;
+    // The wake-up pipe's read end, always in the read set.
+    private final int wakeFd;
     private final long[] readBits = new long[FD_SETSIZE / 64];
     private final long[] writeBits = new long[FD_SETSIZE / 64];
     private final FdSet readSet;
@@ -42,18 +43,20 @@ public final class SelectSelector extends AbstractSelector {
     SelectSelector(LibC libc) throws IOException {
         super("select");
         this.libc = libc;
-        this.waker = new PipeWaker(libc);
-        if (waker.readFd() >= FD_SETSIZE) {
+        PipeWaker waker = new PipeWaker(libc);
+        this.wakeFd = waker.readFd();
+        if (wakeFd >= FD_SETSIZE) {
             waker.close();
-            throw new IOException("select: the wake-up pipe got fd " + waker.readFd()
+            throw new IOException("select: the wake-up pipe got fd " + wakeFd
                     + ", at or above FD_SETSIZE (" + FD_SETSIZE + "); use the poll selector");
         }
+        wakeWith(waker);
         int wordBytes = PosixConstants.FD_SET_WORD_BYTES;
         this.readSet = new FdSet(libc, FD_SETSIZE, wordBytes);
         this.writeSet = new FdSet(libc, FD_SETSIZE, wordBytes);
         this.timeval = libc.allocate(16);
-        setBit(readBits, waker.readFd());
-        maxFd = waker.readFd();
+        setBit(readBits, wakeFd);
+        maxFd = wakeFd;
     }
 
     private static void setBit(long[] bits, int fd) {
@@ -95,7 +98,7 @@ public final class SelectSelector extends AbstractSelector {
         clearBit(readBits, fd);
         clearBit(writeBits, fd);
         if (fd == maxFd) {
-            maxFd = waker.readFd();
+            maxFd = wakeFd;
             for (int f = fd - 1; f > maxFd; f--) {
                 if (keyFor(f) != null) {
                     maxFd = f;
@@ -136,7 +139,7 @@ public final class SelectSelector extends AbstractSelector {
                 int bit = Long.numberOfTrailingZeros(any);
                 any &= any - 1;
                 int fd = word * 64 + bit;
-                if (fd == waker.readFd()) {
+                if (fd == wakeFd) {
                     wakeupReceived();
                     continue;
                 }
@@ -150,18 +153,7 @@ public final class SelectSelector extends AbstractSelector {
     }
 
     @Override
-    protected void signalWakeup() throws IOException {
-        waker.signal();
-    }
-
-    @Override
-    protected void clearWakeup() throws IOException {
-        waker.drain();
-    }
-
-    @Override
     protected void implClose() {
-        waker.close();
         readSet.close();
         writeSet.close();
         timeval.close();

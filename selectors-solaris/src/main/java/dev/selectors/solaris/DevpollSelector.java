@@ -30,7 +30,8 @@ public final class DevpollSelector extends AbstractSelector {
     private final LibC libc;
     private final DevpollBinding devpoll;
     private final int dpfd;
-    private final PipeWaker waker;
+    // The wake-up pipe's read end, always watched.
+    private final int wakeFd;
     // Two pollfd records to write (POLLREMOVE, then the new mask), and the struct dvpoll.
     private final NativeMemory records;
     private final NativeMemory dvpoll;
@@ -52,21 +53,22 @@ public final class DevpollSelector extends AbstractSelector {
         this.libc = libc;
         this.devpoll = devpoll;
         this.dpfd = Errno.check("open(/dev/poll)", devpoll.openDevpoll());
-        PipeWaker createdWaker = null;
+        PipeWaker waker = null;
         try {
             this.records = libc.allocate(2L * PollFdArray.SIZE);
             this.dvpoll = libc.allocate(SolarisAbi.DVPOLL_SIZE);
             this.results = new NativeArray(libc, PollFdArray.SIZE, 64);
-            createdWaker = new PipeWaker(libc);
-            this.waker = createdWaker;
-            write(waker.readFd(), PosixConstants.POLLIN, false);
+            waker = new PipeWaker(libc);
+            this.wakeFd = waker.readFd();
+            write(wakeFd, PosixConstants.POLLIN, false);
         } catch (IOException | RuntimeException e) {
-            if (createdWaker != null) {
-                createdWaker.close();
+            if (waker != null) {
+                waker.close();
             }
             devpoll.close(dpfd);
             throw e;
         }
+        wakeWith(waker);
     }
 
     /**
@@ -139,7 +141,6 @@ public final class DevpollSelector extends AbstractSelector {
         header.putLong(SolarisAbi.DVPOLL_NFDS, results.capacity());
         int readyCount = Errno.check("ioctl(DP_POLL)", Waits.untilNotInterrupted(timeoutNanos, pollCall));
         ByteBuffer ready = results.buffer();
-        int wakeFd = waker.readFd();
         for (int i = 0; i < readyCount; i++) {
             int base = i * PollFdArray.SIZE;
             int fd = ready.getInt(base + PollFdArray.OFFSET_FD);
@@ -153,18 +154,7 @@ public final class DevpollSelector extends AbstractSelector {
     }
 
     @Override
-    protected void signalWakeup() throws IOException {
-        waker.signal();
-    }
-
-    @Override
-    protected void clearWakeup() throws IOException {
-        waker.drain();
-    }
-
-    @Override
     protected void implClose() {
-        waker.close();
         devpoll.close(dpfd);
         records.close();
         dvpoll.close();

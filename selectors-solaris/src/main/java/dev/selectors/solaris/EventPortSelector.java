@@ -51,6 +51,7 @@ public final class EventPortSelector extends AbstractSelector {
         this.port = Errno.check("port_create", ports.portCreate());
         this.events = new NativeArray(libc, SolarisAbi.PORT_EVENT_SIZE, 64);
         this.ngetAndTimeout = libc.allocate(24);
+        wakeWith(new PortSendWaker(ports, port));
     }
 
     /** @return the port fd */
@@ -135,16 +136,6 @@ public final class EventPortSelector extends AbstractSelector {
         if (woken) {
             wakeupReceived();
         }
-    }
-
-    @Override
-    protected void signalWakeup() throws IOException {
-        Errno.check("port_send", ports.portSend(port, 0, 0));
-    }
-
-    @Override
-    protected void clearWakeup() {
-        // Each port_send is one event, consumed when retrieved.
     }
 
     @Override
