@@ -59,7 +59,7 @@ public final class EchoServerCommand implements Callable<Integer> {
     private int threads;
 
     @Option(names = "--accept", defaultValue = "${env:ECHO_ACCEPT:-handoff}",
-            description = "How several loops share the port: handoff (one listening socket; the first loop accepts and hands connections to the loops in turn: an even share on every OS) or reuseport (a listening socket per loop, SO_REUSEPORT: Linux spreads connections by address hash, unevenly, and saves a wake-up per connection; the BSDs and macOS do not spread them at all) (default: ${DEFAULT-VALUE}; env ECHO_ACCEPT).")
+            description = "How several loops share the port: handoff (one listening socket; the first loop accepts and hands connections to the loops in turn: an even share on every OS) or reuseport (a listening socket per loop, SO_REUSEPORT: Linux spreads connections by address hash, unevenly, and saves a wake-up per connection; FreeBSD, NetBSD and macOS do not spread them at all) (default: ${DEFAULT-VALUE}; env ECHO_ACCEPT).")
     private String accept;
 
     @Option(names = "--backlog", defaultValue = "${env:ECHO_BACKLOG:-1024}",
