@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -138,32 +139,12 @@ public final class EchoServerCommand implements Callable<Integer> {
     }
 
     private ServerConfig validate() {
-        ServerConfig.Mode parsedMode;
-        switch (mode.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "production":
-                parsedMode = ServerConfig.Mode.PRODUCTION;
-                break;
-            case "example":
-                parsedMode = ServerConfig.Mode.EXAMPLE;
-                break;
-            default:
-                throw bad("--mode must be production or example, not '" + mode + "'");
-        }
+        ServerConfig.Mode parsedMode = choice("--mode", mode, ServerConfig.Mode.class);
         String backendName = backend.trim().toLowerCase(java.util.Locale.ROOT);
         if (!BACKENDS.contains(backendName)) {
             throw bad("--backend must be one of " + String.join(", ", BACKENDS) + ", not '" + backend + "'");
         }
-        ServerConfig.Accept parsedAccept;
-        switch (accept.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "reuseport":
-                parsedAccept = ServerConfig.Accept.REUSEPORT;
-                break;
-            case "handoff":
-                parsedAccept = ServerConfig.Accept.HANDOFF;
-                break;
-            default:
-                throw bad("--accept must be reuseport or handoff, not '" + accept + "'");
-        }
+        ServerConfig.Accept parsedAccept = choice("--accept", accept, ServerConfig.Accept.class);
         check(port >= 0 && port <= 65535, "--port must be 0-65535, not " + port);
         check(threads >= 1 && threads <= 256, "--threads must be 1-256, not " + threads);
         check(backlog >= 1, "--backlog must be at least 1, not " + backlog);
@@ -195,6 +176,19 @@ public final class EchoServerCommand implements Callable<Integer> {
         }
         return new ServerConfig(host.trim(), port, backendName, parsedMode, threads, backlog, maxConnections, idle,
                 maxPendingBytes, bufferSize, metrics, parsedAccept);
+    }
+
+    /** An option whose values are an enum's constants, written in lower case. */
+    private <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            String name = constant.name().toLowerCase(java.util.Locale.ROOT);
+            if (name.equals(value.trim().toLowerCase(java.util.Locale.ROOT))) {
+                return constant;
+            }
+            names.add(name);
+        }
+        throw bad(option + " must be " + String.join(" or ", names) + ", not '" + value + "'");
     }
 
     private void check(boolean condition, String message) {
