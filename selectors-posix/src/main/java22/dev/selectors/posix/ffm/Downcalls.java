@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * <p>errno must be captured by the downcall itself ({@code captureCallState("errno")}): the
  * JVM may call into libc between two Java calls and change it. The capture segment is one per
- * thread, allocated once from an automatic arena (freed with its thread), and read only when a
+ * thread ({@link CaptureStates}), allocated once from an automatic arena, and read only when a
  * call failed. Pointers are passed as {@code JAVA_LONG} addresses, which the LP64 ABIs
  * (x86_64, aarch64) pass exactly like pointers, so no per-call {@code MemorySegment} is made.
  *
@@ -30,8 +30,6 @@ public final class Downcalls {
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
     private static final long ERRNO_OFFSET =
             CAPTURE_LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
-    private static final ThreadLocal<MemorySegment> CAPTURE =
-            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE_LAYOUT));
 
     private Downcalls() {
     }
@@ -112,7 +110,7 @@ public final class Downcalls {
 
     /** @return this thread's capture segment, to pass as a capturing handle's first argument */
     public static MemorySegment captureState() {
-        return CAPTURE.get();
+        return CaptureStates.current();
     }
 
     /**
