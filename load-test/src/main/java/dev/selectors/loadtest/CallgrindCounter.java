@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 
 /**
  * User-space instructions of a process that runs under Valgrind's callgrind tool, counted over a
- * window: the process starts with instrumentation off ({@code --instr-atstart=no}), and
- * {@code callgrind_control} switches it on when the window opens and dumps the count when it
- * closes. It is how instructions get counted where perf has no hardware counters (virtual
+ * window: the process starts with instrumentation off ({@code --instr-atstart=no}),
+ * {@code callgrind_control} switches it on a while before the window opens (see
+ * {@link #instrument}), zeroes the counters when it opens and dumps the count when it closes.
+ * It is how instructions get counted where perf has no hardware counters (virtual
  * machines). Valgrind runs only user space, so there is no kernel count; and it runs that user
  * space several times slower, so the throughput of a run it counts ranks nothing.
  */
@@ -94,7 +95,22 @@ final class CallgrindCounter {
     }
 
     /**
-     * Switches the instrumentation of a process started by {@link #wrap} on.
+     * Switches the instrumentation of a process started by {@link #wrap} on, ahead of the
+     * window. Instrumented code runs several times slower than uninstrumented code under
+     * Valgrind, so the switch changes the process's timing (more ready keys per select, other
+     * branches taken), and the JIT deoptimizes and recompiles what it had compiled for the old
+     * timing. Under Valgrind that recompiling takes seconds; done ahead, it is not counted.
+     *
+     * @param pid the process (valgrind keeps the pid of the command it runs)
+     * @throws IOException callgrind_control failed: the process is not under callgrind
+     */
+    static void instrument(long pid) throws IOException, InterruptedException {
+        control(pid, "--instr=on");
+    }
+
+    /**
+     * Opens the window: switches the instrumentation on (if {@link #instrument} did not) and
+     * zeroes the counters.
      *
      * @param pid          the process (valgrind keeps the pid of the command it runs)
      * @param outputPrefix the prefix given to {@link #wrap}
@@ -103,6 +119,7 @@ final class CallgrindCounter {
      */
     static CallgrindCounter start(long pid, Path outputPrefix) throws IOException, InterruptedException {
         control(pid, "--instr=on");
+        control(pid, "--zero");
         return new CallgrindCounter(pid, outputPrefix);
     }
 

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 final class ClientConnection {
 
     final int id;
-    final int shift;
     final Socket socket;
     final ByteBuffer sendView = Pattern.newView();
     final long connectStartedNanos;
@@ -22,6 +21,9 @@ final class ClientConnection {
     long queuedEnd;
     long sentOffset;
     long receivedOffset;
+    /** The {@link Pattern} indexes of the next byte to send and of the next byte expected back. */
+    int sendIndex;
+    int receiveIndex;
 
     // Ring buffers whose length is a power of two, so that wrapping is a mask.
     private long[] ends = new long[4];
@@ -31,7 +33,8 @@ final class ClientConnection {
 
     ClientConnection(int id, Socket socket, long now) {
         this.id = id;
-        this.shift = Pattern.shift(id);
+        this.sendIndex = Pattern.shift(id);
+        this.receiveIndex = sendIndex;
         this.socket = socket;
         this.connectStartedNanos = now;
     }

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -87,6 +88,13 @@ public final class CompareCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     private String instructions;
 
+    @Option(names = "--callgrind-settle", paramLabel = "DURATION", defaultValue = "10s", description = "With "
+            + "--instructions valgrind: switch each server's instrumentation on this long before the window opens "
+            + "(at most the warm-up) and zero its counters when it opens, so that what the JIT recompiles after the "
+            + "switch slowed the server is not counted (default: ${DEFAULT-VALUE}).")
+    private String callgrindSettle;
+    private Duration callgrindLead;
+
     @Option(names = "--out", defaultValue = "compare-results", description = "Directory for compare.md, compare.json, "
             + "compare.html and the servers' logs (default: ${DEFAULT-VALUE}).")
     private Path out;
@@ -122,6 +130,7 @@ public final class CompareCommand implements Callable<Integer> {
             matrix.add(parseScenario(text));
         }
         InstructionCount counting = instructionCount();
+        callgrindLead = LoadTestCommand.duration(spec, "--callgrind-settle", callgrindSettle);
         List<String> names = serverNames();
         Files.createDirectories(out);
         List<Variant> variants = variants(names);
@@ -253,7 +262,22 @@ public final class CompareCommand implements Callable<Integer> {
             PerfCounter[] syscalls = new PerfCounter[2];
             long[][] instructions = new long[1][];
             long[][] syscallCounts = new long[2][];
+            Duration settle = counting == InstructionCount.VALGRIND ? callgrindLead : Duration.ZERO;
             RunResult result = Generator.run(scenario, null, null, new Generator.Window() {
+                @Override
+                public Duration settle() {
+                    return settle;
+                }
+
+                @Override
+                public void settling() {
+                    try {
+                        CallgrindCounter.instrument(server.pid());
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException("cannot switch the server's instrumentation on: " + e, e);
+                    }
+                }
+
                 @Override
                 public void opened() {
                     try {

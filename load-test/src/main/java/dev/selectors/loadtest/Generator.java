@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
-import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * Runs a {@link Scenario}: starts the generator loops, prints a live line each second, keeps the
@@ -39,6 +38,21 @@ public final class Generator {
          * @param messages the messages echoed in the window
          */
         void closed(long messages);
+
+        /**
+         * How long before the window opens {@link #settling()} is called (cut to the warm-up):
+         * time for a measurement that disturbs the process, such as Valgrind switching its
+         * instrumentation on, to let the JIT recompile what the change deoptimized.
+         *
+         * @return the lead; zero (the default) for no call
+         */
+        default Duration settle() {
+            return Duration.ZERO;
+        }
+
+        /** {@link #settle()} before the window opens: start disturbing now. */
+        default void settling() {
+        }
     }
 
     private static final Window NO_WINDOW = new Window() {
@@ -83,17 +97,13 @@ public final class Generator {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(scenario.target().host()),
                 scenario.target().port());
         List<GeneratorLoop> loops = new ArrayList<>();
-        List<SingleWriterRecorder> recorders = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < scenario.threads(); t++) {
             List<Integer> ids = new ArrayList<>();
             for (int id = t; id < scenario.connections(); id += scenario.threads()) {
                 ids.add(id);
             }
-            // One writer per recorder (its loop's thread): no atomic operation per recorded value.
-            SingleWriterRecorder recorder = new SingleWriterRecorder(3);
-            recorders.add(recorder);
-            loops.add(new GeneratorLoop(scenario, ids, address, recorder, 0x5EED + t));
+            loops.add(new GeneratorLoop(scenario, ids, address, 0x5EED + t));
         }
         for (int t = 0; t < loops.size(); t++) {
             Thread thread = new Thread(loops.get(t), "load-test-" + t);
@@ -101,7 +111,7 @@ public final class Generator {
             thread.start();
         }
         try {
-            return measure(scenario, live, hlog, window, loops, recorders, threads);
+            return measure(scenario, live, hlog, window, loops, threads);
         } finally {
             // However measuring ended (a window callback may throw), no loop is left running.
             for (int t = 0; t < threads.size(); t++) {
@@ -114,26 +124,40 @@ public final class Generator {
     }
 
     private static RunResult measure(Scenario scenario, PrintStream live, HistogramLogWriter hlog, Window window,
-                                     List<GeneratorLoop> loops, List<SingleWriterRecorder> recorders,
-                                     List<Thread> threads) throws IOException, InterruptedException {
+                                     List<GeneratorLoop> loops, List<Thread> threads)
+            throws IOException, InterruptedException {
         if (hlog != null) {
             hlog.outputLogFormatVersion();
             hlog.outputLegend();
         }
-        Intervals intervals = new Intervals(recorders);
+        Intervals intervals = new Intervals(loops);
         long start = System.nanoTime();
-        // Warm-up: load, show it, measure nothing.
+        long warmupNanos = scenario.warmup().toNanos();
+        long settleAt = start + Math.max(0, warmupNanos - window.settle().toNanos());
+        boolean settling = window.settle().isZero();
+        // Warm-up: load, show it, and do each second's work of the window on a histogram that
+        // is thrown away, so that the window does not start with that code uncompiled.
+        Histogram warmupTotal = new Histogram(3);
         long[] previous = snapshot(loops);
-        for (long step = start; step - start < scenario.warmup().toNanos(); ) {
-            long next = Math.min(step + SECOND, start + scenario.warmup().toNanos());
+        for (long step = start; step - start < warmupNanos; ) {
+            if (!settling && step - settleAt >= 0) {
+                window.settling();
+                settling = true;
+            }
+            long next = Math.min(step + SECOND, Math.min(start + warmupNanos, settling ? Long.MAX_VALUE : settleAt));
             sleepUntil(next);
             long[] counts = snapshot(loops);
             Histogram interval = intervals.next();
+            warmupTotal.add(interval);
+            double p99 = p99Micros(interval);
             if (live != null) {
-                live.println(liveLine(next - start, next - step, counts, previous, interval, true));
+                live.println(liveLine(next - start, next - step, counts, previous, p99, true));
             }
             previous = counts;
             step = next;
+        }
+        if (!settling) {
+            window.settling();
         }
         intervals.next();
 
@@ -159,10 +183,10 @@ public final class Generator {
                 hlog.outputIntervalHistogram(interval);
             }
             double rate = (counts[LoopCounters.MESSAGES] - previous[LoopCounters.MESSAGES]) * 1e9 / (next - step);
-            timeline.add(new RunResult.Second(timeline.size() + 1, rate,
-                    interval.getTotalCount() == 0 ? 0 : Latency.micros(interval.getValueAtPercentile(99))));
+            double p99 = p99Micros(interval);
+            timeline.add(new RunResult.Second(timeline.size() + 1, rate, p99));
             if (live != null) {
-                live.println(liveLine(next - start, next - step, counts, previous, interval, false));
+                live.println(liveLine(next - start, next - step, counts, previous, p99, false));
             }
             previous = counts;
             step = next;
@@ -206,18 +230,21 @@ public final class Generator {
      * kilobytes of counts, and this runs beside the load).
      */
     private static final class Intervals {
-        private final List<SingleWriterRecorder> recorders;
+        private final List<GeneratorLoop> loops;
         private final Histogram[] recycled;
-        private final Histogram merged = new Histogram(3);
+        private final Histogram merged = IntervalRecorder.newHistogram();
 
-        Intervals(List<SingleWriterRecorder> recorders) {
-            this.recorders = recorders;
-            this.recycled = new Histogram[recorders.size()];
+        Intervals(List<GeneratorLoop> loops) {
+            this.loops = loops;
+            this.recycled = new Histogram[loops.size()];
+            for (int i = 0; i < recycled.length; i++) {
+                recycled[i] = IntervalRecorder.newHistogram();
+            }
         }
 
-        Histogram next() {
+        Histogram next() throws InterruptedException {
             for (int i = 0; i < recycled.length; i++) {
-                recycled[i] = recorders.get(i).getIntervalHistogram(recycled[i]);
+                recycled[i] = loops.get(i).latencies.take(recycled[i]);
             }
             if (recycled.length == 1) {
                 return recycled[0];
@@ -240,14 +267,17 @@ public final class Generator {
         return counts;
     }
 
-    private static String liveLine(long elapsedNanos, long stepNanos, long[] counts, long[] previous, Histogram interval,
+    private static double p99Micros(Histogram interval) {
+        return interval.getTotalCount() == 0 ? 0 : Latency.micros(interval.getValueAtPercentile(99));
+    }
+
+    private static String liveLine(long elapsedNanos, long stepNanos, long[] counts, long[] previous, double p99Micros,
                                    boolean warming) {
         double perSecond = 1e9 / Math.max(1, stepNanos);
         double rate = (counts[LoopCounters.MESSAGES] - previous[LoopCounters.MESSAGES]) * perSecond;
         double mib = (counts[LoopCounters.BYTES_RECEIVED] - previous[LoopCounters.BYTES_RECEIVED]) * perSecond / (1 << 20);
         return String.format("[%4.0fs]%s %,12.0f msg/s %9.2f MiB/s  p99 %9.1f us  open %6d", elapsedNanos / 1e9,
                 warming ? " warm-up" : "        ", rate, mib,
-                interval.getTotalCount() == 0 ? 0.0 : Latency.micros(interval.getValueAtPercentile(99)),
-                counts[LoopCounters.OPEN_CONNECTIONS]);
+                p99Micros, counts[LoopCounters.OPEN_CONNECTIONS]);
     }
 }

@@ -22,13 +22,12 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * One thread of the load generator, on our own selectors API: it opens its share of the
  * connections (paced by the connect rate), sends messages (ping-pong, pipelined, or at a rate),
  * checks every echoed byte against the {@link Pattern}, and records each message's latency from
- * its intended send time in an HdrHistogram {@link SingleWriterRecorder}.
+ * its intended send time in its {@link IntervalRecorder}.
  */
 final class GeneratorLoop implements Runnable {
 
@@ -48,7 +47,7 @@ final class GeneratorLoop implements Runnable {
     private final InetSocketAddress address;
     private final AddressFamily family;
     private final Selector selector;
-    private final SingleWriterRecorder latency;
+    final IntervalRecorder latencies;
     final LoopCounters counters = new LoopCounters();
     // One period at most, so that every read is checked against one contiguous window.
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(Pattern.PERIOD);
@@ -66,15 +65,15 @@ final class GeneratorLoop implements Runnable {
     private volatile boolean stopping;
     private volatile long drainDeadline;
 
-    GeneratorLoop(Scenario scenario, List<Integer> connectionIds, InetSocketAddress address, SingleWriterRecorder latency,
-                  long seed) throws IOException {
+    GeneratorLoop(Scenario scenario, List<Integer> connectionIds, InetSocketAddress address, long seed)
+            throws IOException {
         this.scenario = scenario;
         this.connectionIds = connectionIds;
         this.address = address;
         this.family = address.getAddress() instanceof java.net.Inet6Address ? AddressFamily.INET6 : AddressFamily.INET;
-        this.latency = latency;
         this.random = new SplittableRandom(seed);
         this.selector = Selectors.open(scenario.backend());
+        this.latencies = new IntervalRecorder(selector::wakeup);
         this.connectIntervalNanos = scenario.connectRate() > 0
                 ? (long) (1e9 * scenario.threads() / scenario.connectRate()) : 0;
         this.sendIntervalNanos = scenario.rate() > 0
@@ -101,6 +100,8 @@ final class GeneratorLoop implements Runnable {
             counters.error(ErrorKind.OTHER);
         } finally {
             closeAll();
+            counters.publish();
+            latencies.loopEnded();
         }
     }
 
@@ -117,6 +118,8 @@ final class GeneratorLoop implements Runnable {
         }
         expireConnects(now);
         selector.select(WAITS[waitMillis(now)], handler);
+        counters.publish();
+        latencies.answer();
         return true;
     }
 
@@ -202,7 +205,7 @@ final class GeneratorLoop implements Runnable {
 
     private void connected(ClientConnection connection, long now) {
         connection.connected = true;
-        counters.add(LoopCounters.OPEN_CONNECTIONS, 1);
+        counters.connectionsChanged(1);
         if (sendIntervalNanos > 0) {
             // Spread the connections' sends evenly over one interval.
             connection.nextSendAtNanos = now + (sendIntervalNanos * (connection.id % scenario.connections()))
@@ -252,7 +255,7 @@ final class GeneratorLoop implements Runnable {
     private void flush(ClientConnection connection) {
         while (connection.hasUnsent()) {
             int length = (int) Math.min(connection.queuedEnd - connection.sentOffset, Pattern.PERIOD);
-            ByteBuffer window = Pattern.window(connection.sendView, connection.shift, connection.sentOffset, length);
+            ByteBuffer window = Pattern.window(connection.sendView, connection.sendIndex, length);
             int sent;
             try {
                 sent = connection.socket.send(window);
@@ -263,7 +266,8 @@ final class GeneratorLoop implements Runnable {
                 return;
             }
             connection.sentOffset += sent;
-            counters.add(LoopCounters.BYTES_SENT, sent);
+            connection.sendIndex = Pattern.advance(connection.sendIndex, sent);
+            counters.sent(sent);
             if (sent < length) {
                 break;
             }
@@ -320,11 +324,11 @@ final class GeneratorLoop implements Runnable {
             fail(connection, ErrorKind.MISMATCH);
             return false;
         }
-        counters.add(LoopCounters.BYTES_RECEIVED, n);
+        counters.received(n);
         long now = System.nanoTime();
         while (connection.oldestComplete()) {
-            latency.recordValue(Math.max(0, now - connection.completeOldest()));
-            counters.add(LoopCounters.MESSAGES, 1);
+            latencies.record(Math.max(0, now - connection.completeOldest()));
+            counters.messageEchoed();
         }
         if (sendIntervalNanos == 0 && !stopping) {
             fillPipeline(connection, now);
@@ -336,10 +340,11 @@ final class GeneratorLoop implements Runnable {
     /** Compares the bytes in {@link #readBuffer} with the stream at the connection's received offset. */
     private boolean matchesPattern(ClientConnection connection) {
         int length = readBuffer.remaining();
-        if (readBuffer.mismatch(Pattern.window(expected, connection.shift, connection.receivedOffset, length)) >= 0) {
+        if (readBuffer.mismatch(Pattern.window(expected, connection.receiveIndex, length)) >= 0) {
             return false;
         }
         connection.receivedOffset += length;
+        connection.receiveIndex = Pattern.advance(connection.receiveIndex, length);
         return true;
     }
 
@@ -366,7 +371,7 @@ final class GeneratorLoop implements Runnable {
         }
         sendSchedule.remove(connection);
         if (connection.connected) {
-            counters.add(LoopCounters.OPEN_CONNECTIONS, -1);
+            counters.connectionsChanged(-1);
             connection.connected = false;
         }
         closeQuietly(connection.socket);

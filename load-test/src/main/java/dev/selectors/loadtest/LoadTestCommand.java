@@ -186,6 +186,13 @@ public final class LoadTestCommand implements Runnable {
                 + "reported apart: compiling is warm-up, which Valgrind's slowness stretches far into the window.")
         private Path callgrindOut;
 
+        @Option(names = "--callgrind-settle", paramLabel = "DURATION", defaultValue = "20s", description = "With "
+                + "--callgrind-out: switch the instrumentation on this long before the window opens (at most the "
+                + "warm-up), and zero the counters when it opens. Instrumented code runs several times slower, which "
+                + "changes the generator's timing; the JIT then recompiles code it had compiled for the old timing, "
+                + "and that recompiling must not be counted (default: ${DEFAULT-VALUE}).")
+        private String callgrindSettle;
+
         @Override
         public Integer call() throws Exception {
             Target parsedTarget;
@@ -205,7 +212,8 @@ public final class LoadTestCommand implements Runnable {
             PrintStream out = System.out;
             out.println("load-test: " + scenario.describe() + " against " + scenario.target());
             RunResult result;
-            OwnInstructions ownInstructions = new OwnInstructions(callgrindOut, out);
+            OwnInstructions ownInstructions = new OwnInstructions(callgrindOut,
+                    duration(spec, "--callgrind-settle", callgrindSettle), out);
             HistogramLogWriter writer = hlog == null ? null : hlogWriter(hlog);
             try {
                 result = Generator.run(scenario, quiet ? null : System.err, writer, ownInstructions);
@@ -232,12 +240,33 @@ public final class LoadTestCommand implements Runnable {
      */
     private static final class OwnInstructions implements Generator.Window {
         private final Path prefix;
+        private final Duration settle;
         private final PrintStream out;
         private CallgrindCounter counter;
 
-        OwnInstructions(Path prefix, PrintStream out) {
+        OwnInstructions(Path prefix, Duration settle, PrintStream out) {
             this.prefix = prefix;
+            this.settle = settle;
             this.out = out;
+        }
+
+        @Override
+        public Duration settle() {
+            return prefix == null ? Duration.ZERO : settle;
+        }
+
+        @Override
+        public void settling() {
+            if (prefix != null) {
+                try {
+                    CallgrindCounter.instrument(ProcessHandle.current().pid());
+                } catch (IOException e) {
+                    throw new IllegalStateException("--callgrind-out: " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
         }
 
         @Override

@@ -3,8 +3,10 @@ package dev.selectors.loadtest;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * One generator loop's counters: written by its thread only (plain increments made visible with
- * opaque stores, no fence per message), read by the reporter.
+ * One generator loop's counters, written by its thread only and read by the reporter. The
+ * per-message counters are plain fields that the loop publishes once per select (an opaque
+ * store each, no fence), so a message costs three additions; connection counts and errors are
+ * rare and published as they change.
  */
 final class LoopCounters {
 
@@ -14,18 +16,44 @@ final class LoopCounters {
     static final int OPEN_CONNECTIONS = 3;
     private static final int ERRORS = 4;
 
-    private final AtomicLongArray values = new AtomicLongArray(ERRORS + ErrorKind.values().length);
+    private final AtomicLongArray published = new AtomicLongArray(ERRORS + ErrorKind.values().length);
+    private long messages;
+    private long bytesSent;
+    private long bytesReceived;
 
-    void add(int index, long delta) {
-        values.setOpaque(index, values.getPlain(index) + delta);
+    void messageEchoed() {
+        messages++;
+    }
+
+    void sent(long bytes) {
+        bytesSent += bytes;
+    }
+
+    void received(long bytes) {
+        bytesReceived += bytes;
+    }
+
+    void connectionsChanged(int delta) {
+        addNow(OPEN_CONNECTIONS, delta);
     }
 
     void error(ErrorKind kind) {
-        add(ERRORS + kind.ordinal(), 1);
+        addNow(ERRORS + kind.ordinal(), 1);
+    }
+
+    /** Makes the per-message counters visible to the reporter; the loop calls it once per select. */
+    void publish() {
+        published.setOpaque(MESSAGES, messages);
+        published.setOpaque(BYTES_SENT, bytesSent);
+        published.setOpaque(BYTES_RECEIVED, bytesReceived);
+    }
+
+    private void addNow(int index, long delta) {
+        published.setOpaque(index, published.getPlain(index) + delta);
     }
 
     long get(int index) {
-        return values.getOpaque(index);
+        return published.getOpaque(index);
     }
 
     long errors(ErrorKind kind) {

@@ -46,17 +46,39 @@ final class Pattern {
     }
 
     /**
-     * Points {@code view} at the stream bytes [offset, offset + length) of a connection.
+     * Where in the sequence a connection's stream offset falls.
      *
-     * @param view   a view from {@link #newView()}
      * @param shift  the connection's {@link #shift(int)}
      * @param offset the stream offset
+     * @return an index in [0, PERIOD)
+     */
+    static int index(int shift, long offset) {
+        return (int) ((shift + offset) % PERIOD);
+    }
+
+    /**
+     * The index {@code bytes} further on: what a connection keeps per direction, so that the
+     * per-message path adds and wraps instead of dividing a 64-bit offset.
+     *
+     * @param index an index in [0, PERIOD)
+     * @param bytes at most {@link #PERIOD}
+     * @return the index after those bytes
+     */
+    static int advance(int index, int bytes) {
+        int next = index + bytes;
+        return next >= PERIOD ? next - PERIOD : next;
+    }
+
+    /**
+     * Points {@code view} at {@code length} bytes of the stream from sequence index {@code index}.
+     *
+     * @param view   a view from {@link #newView()}
+     * @param index  from {@link #index} or {@link #advance}
      * @param length at most {@link #PERIOD}
      * @return {@code view}
      */
-    static ByteBuffer window(ByteBuffer view, int shift, long offset, int length) {
-        int start = (int) ((shift + offset) % PERIOD);
-        view.limit(start + length).position(start);
+    static ByteBuffer window(ByteBuffer view, int index, int length) {
+        view.limit(index + length).position(index);
         return view;
     }
 }

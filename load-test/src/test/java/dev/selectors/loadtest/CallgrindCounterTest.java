@@ -53,6 +53,31 @@ class CallgrindCounterTest {
     }
 
     @Test
+    void instrumentingAheadOfTheWindowIsNotCounted(@TempDir Path dir) throws Exception {
+        assumeTrue(CallgrindCounter.unavailableReason() == null, "valgrind is not installed");
+        Path prefix = dir.resolve("busy");
+        Process busy = new ProcessBuilder(CallgrindCounter.wrap(List.of("sh", "-c", "while :; do :; done"), prefix))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("valgrind.log").toFile()).start();
+        try {
+            Thread.sleep(1000);
+            CallgrindCounter.instrument(busy.pid());
+            Thread.sleep(1500);
+            CallgrindCounter afterLead = CallgrindCounter.start(busy.pid(), prefix);
+            Thread.sleep(300);
+            long shortWindow = afterLead.stop();
+            CallgrindCounter plain = CallgrindCounter.start(busy.pid(), prefix);
+            Thread.sleep(1500);
+            long longWindow = plain.stop();
+            // Had the 1.5 s lead been counted, the short window would count more than the long one.
+            assertTrue(shortWindow > 100_000 && longWindow > 2 * shortWindow, shortWindow + " then " + longWindow);
+        } finally {
+            busy.destroy();
+            busy.waitFor(10, TimeUnit.SECONDS);
+            busy.destroyForcibly();
+        }
+    }
+
+    @Test
     void runWithCallgrindOutButNotUnderCallgrindStopsBeforeAnyLoad() {
         assumeTrue(CallgrindCounter.unavailableReason() == null, "valgrind is not installed");
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -115,6 +115,44 @@ class GeneratorTest {
     }
 
     @Test
+    void aWindowThatAsksToSettleIsToldSoBeforeItOpensAndOnlyOnce() throws Exception {
+        try (EchoServer server = EchoServer.start(ServerConfig.defaults().withPort(0), System.err)) {
+            Scenario scenario = new Scenario(new Target("127.0.0.1", server.port()), 2, SizeRange.parse("64"), 1, 0,
+                    Duration.ofMillis(1500), Duration.ofMillis(300), 0, 1, "auto");
+            List<String> events = new java.util.ArrayList<>();
+            long[] at = new long[2];
+            long start = System.nanoTime();
+            Generator.run(scenario, null, null, new Generator.Window() {
+                @Override
+                public Duration settle() {
+                    return Duration.ofMillis(800);
+                }
+
+                @Override
+                public void settling() {
+                    events.add("settling");
+                    at[0] = System.nanoTime();
+                }
+
+                @Override
+                public void opened() {
+                    events.add("opened");
+                    at[1] = System.nanoTime();
+                }
+
+                @Override
+                public void closed(long messages) {
+                    events.add("closed");
+                }
+            });
+            assertEquals(List.of("settling", "opened", "closed"), events);
+            // The schedule, not a speed: settling comes after the warm-up's first part, well before the window.
+            assertTrue(at[0] - start >= TimeUnit.MILLISECONDS.toNanos(500), "settling after " + (at[0] - start) + " ns");
+            assertTrue(at[1] - at[0] >= TimeUnit.MILLISECONDS.toNanos(600), "settled for " + (at[1] - at[0]) + " ns");
+        }
+    }
+
+    @Test
     void aWindowSpentCompilingIsCalledWarmUp() {
         RunResult compiling = new RunResult("ping-pong", "127.0.0.1:9", 2.0, 10, 640, 5, 0.01, Map.of(), List.of(),
                 Map.of(), List.of(), 500);

@@ -55,10 +55,22 @@ class ParsingTest {
         int shift = Pattern.shift(7);
         var whole = Pattern.newView();
         for (long offset : new long[] {0, 1, Pattern.PERIOD - 1, Pattern.PERIOD, 3L * Pattern.PERIOD + 17}) {
-            Pattern.window(view, shift, offset, 100);
-            Pattern.window(whole, shift, offset + 1, 99);
+            Pattern.window(view, Pattern.index(shift, offset), 100);
+            Pattern.window(whole, Pattern.index(shift, offset + 1), 99);
             assertEquals(100, view.remaining());
             assertEquals(view.get(view.position() + 1), whole.get(whole.position()));
+        }
+    }
+
+    @Test
+    void advancingAnIndexLandsWhereTheOffsetDoes() {
+        int shift = Pattern.shift(11);
+        int index = Pattern.index(shift, 0);
+        long offset = 0;
+        for (int step : new int[] {1, 64, Pattern.PERIOD - 1, Pattern.PERIOD, 4096, 7, Pattern.PERIOD}) {
+            index = Pattern.advance(index, step);
+            offset += step;
+            assertEquals(Pattern.index(shift, offset), index, "after " + offset + " bytes");
         }
     }
 }

@@ -1,0 +1,94 @@
+package dev.selectors.loadtest;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One generator loop's latencies, recorded with no atomic operation per value and handed to the
+ * reporter once per interval.
+ *
+ * <p>HdrHistogram's {@code SingleWriterRecorder} lets a reader swap histograms at any moment,
+ * and pays for it with two atomic increments (its phaser) around every recorded value: about 25
+ * instructions a message in the generator's loop. Here the loop itself swaps, between two
+ * selects, when the reporter has asked: the reporter posts an empty histogram and a request,
+ * wakes the loop, and waits for the answer, which comes within one select. A value then costs
+ * one plain histogram increment. When the loop has ended, the reporter takes its histogram
+ * directly.
+ */
+final class IntervalRecorder {
+
+    private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+    private final Runnable wakeLoop;
+    /** Written by the loop only. */
+    private Histogram recording = newHistogram();
+    /** The empty histogram the reporter posts with a request; published by {@link #requested}. */
+    private Histogram posted;
+    /** The full histogram the loop hands over; published by {@link #answered}. */
+    private Histogram handedOver;
+    private volatile long requested;
+    private volatile long answered;
+    private volatile boolean loopEnded;
+
+    /** @param wakeLoop makes the loop's blocked select return, so that it answers at once */
+    IntervalRecorder(Runnable wakeLoop) {
+        this.wakeLoop = wakeLoop;
+    }
+
+    static Histogram newHistogram() {
+        return new Histogram(3);
+    }
+
+    /** The loop records a latency in nanoseconds. */
+    void record(long nanos) {
+        recording.recordValue(nanos);
+    }
+
+    /** The loop answers a pending request, if any: called once per select. */
+    void answer() {
+        long request = requested;
+        if (request != answered) {
+            handedOver = recording;
+            recording = posted;
+            answered = request;
+        }
+    }
+
+    /** The loop has ended and records nothing more. */
+    void loopEnded() {
+        loopEnded = true;
+    }
+
+    /**
+     * The reporter takes the values recorded since the last call (one reporter thread only).
+     *
+     * @param empty a histogram to record into next (reset here), typically the one the previous
+     *              call returned
+     * @return the histogram of the values recorded since the last call
+     * @throws InterruptedException interrupted while waiting for the loop to answer
+     */
+    Histogram take(Histogram empty) throws InterruptedException {
+        empty.reset();
+        posted = empty;
+        long request = requested + 1;
+        requested = request;
+        wakeLoop.run();
+        while (answered != request) {
+            if (loopEnded) {
+                // The loop may have answered just before it ended; if it did not, nothing records.
+                if (answered != request) {
+                    Histogram full = recording;
+                    recording = empty;
+                    return full;
+                }
+                break;
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("waiting for a generator loop's latencies");
+            }
+        }
+        return handedOver;
+    }
+}
