@@ -492,6 +492,9 @@ public final class CompareCommand implements Callable<Integer> {
             double nettyCpu = median(netty.stream().map(m -> m.userMicrosPerMessage() + m.kernelMicrosPerMessage()).toList());
             for (Map.Entry<String, List<Measurement>> entry : byServer.entrySet()) {
                 List<Measurement> runs = entry.getValue();
+                if (runs.isEmpty()) {
+                    continue; // every run of it failed: listed under the table, not a row of NaNs
+                }
                 double rate = median(runs.stream().map(Measurement::messagesPerSecond).toList());
                 double cpu = median(runs.stream().map(m -> m.userMicrosPerMessage() + m.kernelMicrosPerMessage()).toList());
                 rows.add(new Row(label, entry.getKey(), rate, median(runs.stream().map(Measurement::p99Micros).toList()), cpu,
@@ -531,11 +534,11 @@ public final class CompareCommand implements Callable<Integer> {
             boolean idle = row.scenario().startsWith("idle");
             text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %d |%n",
                     row.scenario(), row.server(), idle ? "-" : String.format(Locale.ROOT, "%,.0f", row.messagesPerSecond()),
-                    idle ? "-" : String.format(Locale.ROOT, "%.2f", row.throughputVsNetty()),
+                    idle ? "-" : ratio(row.throughputVsNetty()),
                     idle ? "-" : String.format(Locale.ROOT, "%.1f", row.p99Micros()),
                     idle ? "-" : String.format(Locale.ROOT, "%.2f (%.2f + %.2f)", row.cpuMicrosPerMessage(),
                             row.userMicrosPerMessage(), row.kernelMicrosPerMessage()),
-                    idle ? "-" : String.format(Locale.ROOT, "%.2f", row.cpuVsNetty()),
+                    idle ? "-" : ratio(row.cpuVsNetty()),
                     format(row.userInstructionsPerMessage()), format(row.kernelInstructionsPerMessage()),
                     idle ? "-" : String.format(Locale.ROOT, "%.2f", row.generatorMicrosPerMessage()),
                     idle || Double.isNaN(row.serverSyscallsPerMessage()) ? "-" : String.format(Locale.ROOT, "%.2f / %.2f",
@@ -559,6 +562,11 @@ public final class CompareCommand implements Callable<Integer> {
 
     private static String format(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    /** A ratio to Netty epoll; "n/a" when Netty epoll was not in the run. */
+    private static String ratio(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     /** Read before pinning, which would make this process see one CPU. */
