@@ -9,7 +9,9 @@ import java.io.IOException;
  *
  * <p>The handler may register, modify and unregister file objects, including the one it was
  * called for; a file object unregistered during dispatch is not reported afterwards in the
- * same select call.
+ * same select call, even if it is registered again (the next select reports it), and neither
+ * is whatever reuses its fd. A key modified during dispatch is reported with its new events
+ * and data.
  */
 @FunctionalInterface
 public interface ReadyHandler {

@@ -51,14 +51,17 @@ public abstract class AbstractSelector implements Selector {
     private SelectorKey[] keysByFd = new SelectorKey[64];
     private int registeredCount;
 
-    // What the backend reported during the current wait, dispatched after it returns. The key
-    // is recorded too, so that an fd closed and reused during dispatch is not reported to the
-    // new registration.
+    // What the backend reported during the current wait, dispatched after it returns.
     private int[] readyFds = new int[64];
     private int[] readyEvents = new int[64];
-    private SelectorKey[] readyKeys = new SelectorKey[64];
     private int readyCount;
     private boolean dispatching;
+    // The fds whose key a handler removed during this dispatch: their remaining events belong to
+    // the removed registration, whatever now holds the fd (it may have been closed and reused).
+    // Marked by fd, so that the usual dispatch, where nothing is removed, pays one comparison.
+    private boolean[] removedWhileDispatching = new boolean[64];
+    private int[] removedFds = new int[8];
+    private int removedCount;
 
     // wakeup() may race with close(): both take this lock, so no thread signals a closed (and
     // perhaps reused) fd.
@@ -144,19 +147,16 @@ public abstract class AbstractSelector implements Selector {
      * @param events READ and/or WRITE in Python's terms
      */
     protected final void ready(int fd, int events) {
-        SelectorKey key = keyFor(fd);
-        if (key == null || events == 0) {
+        if (events == 0) {
             return;
         }
         if (readyCount == readyFds.length) {
             int capacity = readyCount * 2;
             readyFds = Arrays.copyOf(readyFds, capacity);
             readyEvents = Arrays.copyOf(readyEvents, capacity);
-            readyKeys = Arrays.copyOf(readyKeys, capacity);
         }
         readyFds[readyCount] = fd;
         readyEvents[readyCount] = events;
-        readyKeys[readyCount] = key;
         readyCount++;
     }
 
@@ -293,22 +293,29 @@ public abstract class AbstractSelector implements Selector {
             return dispatch(handler);
         } finally {
             dispatching = false;
-            Arrays.fill(readyKeys, 0, readyCount, null);
             readyCount = 0;
+            for (int i = 0; i < removedCount; i++) {
+                removedWhileDispatching[removedFds[i]] = false;
+            }
+            removedCount = 0;
         }
     }
 
     private int dispatch(ReadyHandler handler) throws IOException {
         int dispatched = 0;
         for (int i = 0; i < readyCount; i++) {
-            SelectorKey current = keyFor(readyFds[i]);
-            // Unregistered by an earlier handler, or the fd now belongs to another object.
-            if (current == null || current.fileobj() != readyKeys[i].fileobj()) {
+            int fd = readyFds[i];
+            // Unregistered by an earlier handler (perhaps closed, and the fd reused since).
+            if (removedCount != 0 && fd < removedWhileDispatching.length && removedWhileDispatching[fd]) {
                 continue;
             }
-            int events = readyEvents[i] & current.events();
+            SelectorKey key = keyFor(fd);
+            if (key == null) {
+                continue;
+            }
+            int events = readyEvents[i] & key.events();
             if (events != 0) {
-                handler.ready(current, events);
+                handler.ready(key, events);
                 dispatched++;
             }
         }
@@ -449,6 +456,22 @@ public abstract class AbstractSelector implements Selector {
         if (keysByFd[fd] != null) {
             keysByFd[fd] = null;
             registeredCount--;
+            if (dispatching) {
+                rememberRemoved(fd);
+            }
+        }
+    }
+
+    private void rememberRemoved(int fd) {
+        if (fd >= removedWhileDispatching.length) {
+            removedWhileDispatching = Arrays.copyOf(removedWhileDispatching, keysByFd.length);
+        }
+        if (!removedWhileDispatching[fd]) {
+            if (removedCount == removedFds.length) {
+                removedFds = Arrays.copyOf(removedFds, removedCount * 2);
+            }
+            removedFds[removedCount++] = fd;
+            removedWhileDispatching[fd] = true;
         }
     }
 

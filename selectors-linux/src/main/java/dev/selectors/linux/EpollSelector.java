@@ -115,11 +115,12 @@ public final class EpollSelector extends AbstractSelector {
         int readyCount = Errno.check("epoll_wait", Waits.untilNotInterrupted(timeoutNanos, waitCall));
         ByteBuffer buffer = events.buffer();
         for (int i = 0; i < readyCount; i++) {
-            int fd = LAYOUT.fd(buffer, i);
+            long entry = LAYOUT.entry(buffer, i);
+            int fd = EpollEventLayout.fd(entry);
             if (fd == wakeFd) {
                 wakeupReceived();
             } else {
-                ready(fd, PollLikeEvents.fromNative(LAYOUT.events(buffer, i), Epoll.EPOLLIN, Epoll.EPOLLOUT));
+                ready(fd, PollLikeEvents.fromNative(EpollEventLayout.events(entry), Epoll.EPOLLIN, Epoll.EPOLLOUT));
             }
         }
     }

@@ -47,6 +47,23 @@ class EpollEventLayoutTest {
     }
 
     @Test
+    void anEntryReadWholeHasTheSameFieldsInEveryLayoutAndByteOrder() {
+        for (EpollEventLayout layout : new EpollEventLayout[] {EpollEventLayout.PACKED, EpollEventLayout.ALIGNED}) {
+            for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+                ByteBuffer memory = ByteBuffer.allocateDirect(3 * layout.size()).order(order);
+                layout.put(memory, 1, Epoll.EPOLLIN | Epoll.EPOLLERR, 0x7ffffff0);
+                layout.put(memory, 2, Epoll.EPOLLOUT, 3);
+
+                long entry = layout.entry(memory, 1);
+                assertEquals(Epoll.EPOLLIN | Epoll.EPOLLERR, EpollEventLayout.events(entry), layout + " " + order);
+                assertEquals(0x7ffffff0, EpollEventLayout.fd(entry), layout + " " + order);
+                assertEquals(3, EpollEventLayout.fd(layout.entry(memory, 2)), layout + " " + order);
+                assertEquals(Epoll.EPOLLOUT, EpollEventLayout.events(layout.entry(memory, 2)), layout + " " + order);
+            }
+        }
+    }
+
+    @Test
     void dataFdIsTheUnionsFirstFourBytesOnBigEndianToo() {
         ByteBuffer memory = ByteBuffer.allocate(16).order(ByteOrder.BIG_ENDIAN);
 
