@@ -12,13 +12,15 @@ import org.HdrHistogram.Histogram;
  * and pays for it with two atomic increments (its phaser) around every recorded value: about 25
  * instructions a message in the generator's loop. Here the loop itself swaps, between two
  * selects, when the reporter has asked: the reporter posts an empty histogram and a request,
- * wakes the loop, and waits for the answer, which comes within one select. A value then costs
- * one plain histogram increment. When the loop has ended, the reporter takes its histogram
- * directly.
+ * wakes the loop, and parks until the loop answers, within one select, and unparks it. A value
+ * then costs one plain histogram increment. When the loop has ended, the reporter takes its
+ * histogram directly.
  */
 final class IntervalRecorder {
 
-    private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    // The loop unparks the reporter when it answers or ends; the bound only guards against a
+    // lost wake-up.
+    private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Runnable wakeLoop;
     /** Written by the loop only. */
@@ -30,6 +32,8 @@ final class IntervalRecorder {
     private volatile long requested;
     private volatile long answered;
     private volatile boolean loopEnded;
+    /** The reporter thread, once it has asked. */
+    private volatile Thread reporter;
 
     /** @param wakeLoop makes the loop's blocked select return, so that it answers at once */
     IntervalRecorder(Runnable wakeLoop) {
@@ -52,12 +56,17 @@ final class IntervalRecorder {
             handedOver = recording;
             recording = posted;
             answered = request;
+            LockSupport.unpark(reporter);
         }
     }
 
     /** The loop has ended and records nothing more. */
     void loopEnded() {
         loopEnded = true;
+        Thread waiting = reporter;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+        }
     }
 
     /**
@@ -71,6 +80,7 @@ final class IntervalRecorder {
     Histogram take(Histogram empty) throws InterruptedException {
         empty.reset();
         posted = empty;
+        reporter = Thread.currentThread();
         long request = requested + 1;
         requested = request;
         wakeLoop.run();
@@ -84,7 +94,7 @@ final class IntervalRecorder {
                 }
                 break;
             }
-            LockSupport.parkNanos(POLL_NANOS);
+            LockSupport.parkNanos(this, PARK_NANOS);
             if (Thread.interrupted()) {
                 throw new InterruptedException("waiting for a generator loop's latencies");
             }
