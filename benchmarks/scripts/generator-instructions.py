@@ -18,6 +18,7 @@ J = os.environ.get("JAVA", "java")
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 1
 # Valgrind cannot decode C2's vmaxpd/vminpd (VEX.W=1) for Math.max/min of doubles: see README.
 JVM_FLAGS = ["-XX:+UnlockDiagnosticVMOptions", "-XX:DisableIntrinsic=_maxD,_minD"]
+JAR = os.path.abspath("load-test/target/load-test.jar")
 COMPILER = re.compile(r"CompileBroker::invoke_compiler_on_method|CompileBroker::compiler_thread_loop")
 
 
@@ -40,15 +41,17 @@ def one_run(work, n):
         run = subprocess.run(["taskset", "-c", "0", "valgrind", "--tool=callgrind", "--instr-atstart=no",
                               "--separate-threads=yes", "--smc-check=all-non-file",
                               f"--callgrind-out-file={prefix}.%p", J] + JVM_FLAGS +
-                             ["-jar", "load-test/target/load-test.jar", "run", "--target", f"127.0.0.1:{port}",
+                             ["-jar", JAR, "run", "--target", f"127.0.0.1:{port}",
                               "--connections", "100", "--size", "64", "--warmup", "150s", "--duration", "10s",
                               "--quiet", "--callgrind-out", prefix],
                              cwd=out, capture_output=True, text=True, timeout=1200)
     finally:
         server.terminate()
         server.wait(10)
-    report = run.stdout
-    messages = int(re.search(r"measured\s+\S+ s: ([\d,]+) messages", report).group(1).replace(",", ""))
+    measured = re.search(r"measured\s+\S+ s: ([\d,]+) messages", run.stdout)
+    if not measured:
+        sys.exit(f"run {n}: no measurement; the generator said:\n{run.stdout[-2000:]}{run.stderr[-2000:]}")
+    messages = int(measured.group(1).replace(",", ""))
     threads = []
     for dump in glob.glob(prefix + ".*.1-*"):
         text = open(dump, errors="replace").read()
