@@ -31,9 +31,7 @@ class CallgrindCounterTest {
     void countsOnlyWhileTheWindowIsOpen(@TempDir Path dir) throws Exception {
         assumeTrue(CallgrindCounter.unavailableReason() == null, "valgrind is not installed");
         Path prefix = dir.resolve("busy");
-        // A shell that spins: millions of instructions a second, all in user space.
-        Process busy = new ProcessBuilder(CallgrindCounter.wrap(List.of("sh", "-c", "while :; do :; done"), prefix))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("valgrind.log").toFile()).start();
+        Process busy = spinUnderCallgrind(dir, prefix);
         try {
             Thread.sleep(1000);
             CallgrindCounter first = CallgrindCounter.start(busy.pid(), prefix);
@@ -56,8 +54,7 @@ class CallgrindCounterTest {
     void instrumentingAheadOfTheWindowIsNotCounted(@TempDir Path dir) throws Exception {
         assumeTrue(CallgrindCounter.unavailableReason() == null, "valgrind is not installed");
         Path prefix = dir.resolve("busy");
-        Process busy = new ProcessBuilder(CallgrindCounter.wrap(List.of("sh", "-c", "while :; do :; done"), prefix))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("valgrind.log").toFile()).start();
+        Process busy = spinUnderCallgrind(dir, prefix);
         try {
             Thread.sleep(1000);
             CallgrindCounter.instrument(busy.pid());
@@ -75,6 +72,12 @@ class CallgrindCounterTest {
             busy.waitFor(10, TimeUnit.SECONDS);
             busy.destroyForcibly();
         }
+    }
+
+    /** A shell that spins under callgrind: millions of instructions a second, all in user space. */
+    private static Process spinUnderCallgrind(Path dir, Path prefix) throws IOException {
+        return new ProcessBuilder(CallgrindCounter.wrap(List.of("sh", "-c", "while :; do :; done"), prefix))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("valgrind.log").toFile()).start();
     }
 
     @Test
