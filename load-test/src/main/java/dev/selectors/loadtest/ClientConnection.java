@@ -1,7 +1,6 @@
 package dev.selectors.loadtest;
 
 import dev.selectors.posix.Socket;
-import java.nio.ByteBuffer;
 
 /**
  * One generator connection: its place in the {@link Pattern}, how far its stream was queued,
@@ -11,7 +10,6 @@ final class ClientConnection {
 
     final int id;
     final Socket socket;
-    final ByteBuffer sendView = Pattern.newView();
     final long connectStartedNanos;
     boolean connected;
     int interest;

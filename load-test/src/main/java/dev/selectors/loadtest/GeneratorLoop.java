@@ -49,7 +49,8 @@ final class GeneratorLoop implements Runnable {
     private final Selector selector;
     final IntervalRecorder latencies;
     final LoopCounters counters = new LoopCounters();
-    // One period at most, so that every read is checked against one contiguous window.
+    // One period at most, so that every read is checked against one contiguous window. Read by
+    // range: its position stays 0 and its limit PERIOD.
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(Pattern.PERIOD);
     private final ByteBuffer expected = Pattern.newView();
     private final SplittableRandom random;
@@ -255,10 +256,9 @@ final class GeneratorLoop implements Runnable {
     private void flush(ClientConnection connection) {
         while (connection.hasUnsent()) {
             int length = (int) Math.min(connection.queuedEnd - connection.sentOffset, Pattern.PERIOD);
-            ByteBuffer window = Pattern.window(connection.sendView, connection.sendIndex, length);
             int sent;
             try {
-                sent = connection.socket.send(window);
+                sent = connection.socket.send(Pattern.source(), connection.sendIndex, length);
             } catch (BlockingIOException full) {
                 sent = 0;
             } catch (IOException e) {
@@ -304,10 +304,9 @@ final class GeneratorLoop implements Runnable {
 
     /** Reads and checks one buffer of echo; false when the connection was closed. */
     private boolean receive(ClientConnection connection) {
-        readBuffer.clear();
         int n;
         try {
-            n = connection.socket.recvInto(readBuffer);
+            n = connection.socket.recvInto(readBuffer, 0, Pattern.PERIOD);
         } catch (BlockingIOException spurious) {
             return true;
         } catch (IOException e) {
@@ -319,8 +318,7 @@ final class GeneratorLoop implements Runnable {
                     ? ErrorKind.SHORT_READ : ErrorKind.CLOSED);
             return false;
         }
-        readBuffer.flip();
-        if (connection.receivedOffset + n > connection.sentOffset || !matchesPattern(connection)) {
+        if (connection.receivedOffset + n > connection.sentOffset || !matchesPattern(connection, n)) {
             fail(connection, ErrorKind.MISMATCH);
             return false;
         }
@@ -337,10 +335,15 @@ final class GeneratorLoop implements Runnable {
         return true;
     }
 
-    /** Compares the bytes in {@link #readBuffer} with the stream at the connection's received offset. */
-    private boolean matchesPattern(ClientConnection connection) {
-        int length = readBuffer.remaining();
-        if (readBuffer.mismatch(Pattern.window(expected, connection.receiveIndex, length)) >= 0) {
+    /**
+     * Compares the first {@code length} bytes of {@link #readBuffer} with the stream at the
+     * connection's received offset.
+     */
+    private boolean matchesPattern(ClientConnection connection, int length) {
+        // readBuffer always spans the whole period; a shorter expected window that matches is a
+        // prefix of it, for which mismatch answers the window's length (or -1 when as long).
+        int mismatch = readBuffer.mismatch(Pattern.window(expected, connection.receiveIndex, length));
+        if (mismatch >= 0 && mismatch < length) {
             return false;
         }
         connection.receivedOffset += length;

@@ -9,7 +9,8 @@ import java.nio.ByteBuffer;
  * {@link ByteBuffer#mismatch} per chunk, and bytes that crossed between connections are caught.
  *
  * <p>The source holds the sequence twice, so that any window of up to {@code PERIOD} bytes is
- * one contiguous slice.
+ * one contiguous slice. Senders read it by absolute index ({@link #source()}); a checker
+ * compares through a {@link #newView() view} of its own, whose position and limit it moves.
  */
 final class Pattern {
 
@@ -38,6 +39,16 @@ final class Pattern {
     /** Where connection {@code id} enters the sequence. */
     static int shift(int id) {
         return (int) Long.remainderUnsigned(id * 0x9E3779B97F4A7C15L, PERIOD);
+    }
+
+    /**
+     * The sequence, twice over, read-only and shared: use it only by absolute index (never
+     * move its position or limit), as {@code Socket.send(buffer, offset, length)} does.
+     *
+     * @return the shared source
+     */
+    static ByteBuffer source() {
+        return SOURCE;
     }
 
     /** A view of the source, for one user: position and limit are set per window. */

@@ -4,6 +4,8 @@ import dev.selectors.FileObject;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
+import java.util.Objects;
 
 /**
  * An owned file descriptor: what {@link Socket} and {@link Pipe.End} share. It closes its fd
@@ -122,7 +124,31 @@ public abstract class Descriptor implements FileObject, Closeable {
      *                     in non-blocking mode
      */
     protected final int readInto(String call, ByteBuffer buffer) throws IOException {
-        int length = buffer.remaining();
+        int position = buffer.position();
+        int n = readAt(call, buffer, position, buffer.limit() - position);
+        buffer.position(position + n);
+        return n;
+    }
+
+    /**
+     * Reads into {@code buffer}'s bytes {@code [offset, offset + length)}, leaving its position
+     * and limit as they are.
+     *
+     * @param call   "recv" or "read", deciding the system call
+     * @param buffer the destination, not read-only
+     * @param offset the index of the first byte to fill
+     * @param length at most this many bytes; {@code offset + length} at most the buffer's limit
+     * @return the bytes read; 0 at end of stream (or when {@code length} is 0)
+     * @throws IOException the call failed; {@link BlockingIOException} when nothing is ready
+     *                     in non-blocking mode
+     * @throws IndexOutOfBoundsException the range is not within the buffer's limit
+     * @throws ReadOnlyBufferException the buffer is read-only
+     */
+    protected final int readAt(String call, ByteBuffer buffer, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, buffer.limit());
+        if (buffer.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
         if (length == 0) {
             return 0;
         }
@@ -131,15 +157,11 @@ public abstract class Descriptor implements FileObject, Closeable {
                 lastReadAddress = libc.address(buffer);
                 lastReadBuffer = buffer;
             }
-            int n = (int) transferIn(call, lastReadAddress + buffer.position(), length);
-            buffer.position(buffer.position() + n);
-            return n;
+            return (int) transferIn(call, lastReadAddress + offset, length);
         }
         try (NativeMemory temp = libc.allocateTemporary(length)) {
             int n = (int) transferIn(call, temp.address(), length);
-            ByteBuffer source = temp.buffer().duplicate();
-            source.limit(n);
-            buffer.put(source);
+            buffer.put(offset, temp.buffer(), 0, n);
             return n;
         }
     }
@@ -154,7 +176,27 @@ public abstract class Descriptor implements FileObject, Closeable {
      *                     non-blocking mode
      */
     protected final int writeFrom(String call, ByteBuffer buffer) throws IOException {
-        int length = buffer.remaining();
+        int position = buffer.position();
+        int n = writeAt(call, buffer, position, buffer.limit() - position);
+        buffer.position(position + n);
+        return n;
+    }
+
+    /**
+     * Writes {@code buffer}'s bytes {@code [offset, offset + length)}, leaving its position and
+     * limit as they are.
+     *
+     * @param call   "send" or "write", deciding the system call
+     * @param buffer the source
+     * @param offset the index of the first byte to write
+     * @param length at most this many bytes; {@code offset + length} at most the buffer's limit
+     * @return the bytes written, possibly fewer than {@code length}
+     * @throws IOException the call failed; {@link BlockingIOException} when no byte fits in
+     *                     non-blocking mode
+     * @throws IndexOutOfBoundsException the range is not within the buffer's limit
+     */
+    protected final int writeAt(String call, ByteBuffer buffer, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, buffer.limit());
         if (length == 0) {
             return 0;
         }
@@ -163,15 +205,11 @@ public abstract class Descriptor implements FileObject, Closeable {
                 lastWriteAddress = libc.address(buffer);
                 lastWriteBuffer = buffer;
             }
-            int n = (int) transferOut(call, lastWriteAddress + buffer.position(), length);
-            buffer.position(buffer.position() + n);
-            return n;
+            return (int) transferOut(call, lastWriteAddress + offset, length);
         }
         try (NativeMemory temp = libc.allocateTemporary(length)) {
-            temp.buffer().put(0, buffer.array(), buffer.arrayOffset() + buffer.position(), length);
-            int n = (int) transferOut(call, temp.address(), length);
-            buffer.position(buffer.position() + n);
-            return n;
+            temp.buffer().put(0, buffer, offset, length);
+            return (int) transferOut(call, temp.address(), length);
         }
     }
 

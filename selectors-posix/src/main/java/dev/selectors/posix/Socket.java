@@ -217,6 +217,23 @@ public final class Socket extends Descriptor {
     }
 
     /**
+     * Python's {@code recv_into(memoryview(buffer)[offset:offset + length])}: receives into a
+     * range of the buffer, leaving its position and limit alone, so that a loop reusing one
+     * buffer need not reset it per call.
+     *
+     * @param buffer the destination; a reused direct buffer makes this one native call
+     * @param offset the index of the first byte to fill
+     * @param length the most bytes to receive; {@code offset + length} at most the buffer's limit
+     * @return the bytes received; 0 when the peer closed its end (or {@code length} is 0)
+     * @throws IOException as {@link #recv(int)}
+     * @throws IndexOutOfBoundsException the range is not within the buffer's limit
+     * @throws java.nio.ReadOnlyBufferException the buffer is read-only
+     */
+    public int recvInto(ByteBuffer buffer, int offset, int length) throws IOException {
+        return readAt("recv", buffer, offset, length);
+    }
+
+    /**
      * Python's {@code send(data)}: sends what fits now.
      *
      * @param data the bytes
@@ -237,6 +254,21 @@ public final class Socket extends Descriptor {
      */
     public int send(ByteBuffer buffer) throws IOException {
         return writeFrom("send", buffer);
+    }
+
+    /**
+     * Python's {@code send(memoryview(data)[offset:offset + length])}: sends what fits now of a
+     * range of the buffer, leaving its position and limit alone.
+     *
+     * @param buffer the source; a reused direct buffer makes this one native call
+     * @param offset the index of the first byte to send
+     * @param length how many bytes to offer; {@code offset + length} at most the buffer's limit
+     * @return how many bytes were sent, possibly fewer than {@code length}
+     * @throws IOException as {@link #send(byte[])}
+     * @throws IndexOutOfBoundsException the range is not within the buffer's limit
+     */
+    public int send(ByteBuffer buffer, int offset, int length) throws IOException {
+        return writeAt("send", buffer, offset, length);
     }
 
     /**

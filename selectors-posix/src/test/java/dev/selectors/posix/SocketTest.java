@@ -94,6 +94,46 @@ class SocketTest {
     }
 
     @Test
+    void rangedSendAndRecvLeavePositionAndLimitAlone() throws IOException {
+        for (boolean direct : new boolean[] {true, false}) {
+            try (Socket.Pair pair = Socket.socketpair()) {
+                ByteBuffer source = direct ? ByteBuffer.allocateDirect(16) : ByteBuffer.allocate(16);
+                for (int i = 0; i < 16; i++) {
+                    source.put(i, (byte) (100 + i));
+                }
+                source.position(2).limit(12);
+                assertEquals(5, pair.first().send(source, 3, 5));
+                assertEquals(2, source.position());
+                assertEquals(12, source.limit());
+
+                ByteBuffer sink = direct ? ByteBuffer.allocateDirect(16) : ByteBuffer.allocate(16);
+                sink.position(1).limit(10);
+                assertEquals(5, pair.second().recvInto(sink, 4, 6));
+                assertEquals(1, sink.position());
+                assertEquals(10, sink.limit());
+                for (int i = 0; i < 5; i++) {
+                    assertEquals((byte) (103 + i), sink.get(4 + i), "byte " + i + (direct ? " (direct)" : " (heap)"));
+                }
+                assertEquals(0, sink.get(3));
+                assertEquals(0, sink.get(9));
+            }
+        }
+    }
+
+    @Test
+    void rangedCallsRejectRangesBeyondTheLimitAndReadOnlyDestinations() throws IOException {
+        try (Socket.Pair pair = Socket.socketpair()) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(16).limit(8);
+            assertThrows(IndexOutOfBoundsException.class, () -> pair.first().send(buffer, 4, 5));
+            assertThrows(IndexOutOfBoundsException.class, () -> pair.first().send(buffer, -1, 2));
+            assertThrows(IndexOutOfBoundsException.class, () -> pair.second().recvInto(buffer, 0, 9));
+            assertThrows(java.nio.ReadOnlyBufferException.class,
+                    () -> pair.second().recvInto(buffer.asReadOnlyBuffer(), 0, 4));
+            assertEquals(0, pair.first().send(buffer, 8, 0));
+        }
+    }
+
+    @Test
     void nonBlockingRecvWithNothingReadyIsBlockingIOError() throws IOException {
         try (Socket.Pair pair = Socket.socketpair()) {
             pair.first().setBlocking(false);
