@@ -107,16 +107,16 @@ public final class CompareCommand implements Callable<Integer> {
     record Measurement(String server, String scenario, int repetition, double messagesPerSecond, double p99Micros,
                        long errors, double userMicrosPerMessage, double kernelMicrosPerMessage,
                        double userInstructionsPerMessage, double kernelInstructionsPerMessage,
-                       double generatorMicrosPerMessage, double serverResidentMib, double serverSyscallsPerMessage,
-                       double generatorSyscallsPerMessage) {
+                       double generatorMicrosPerMessage, double generatorInstructionsPerMessage,
+                       double serverResidentMib, double serverSyscallsPerMessage, double generatorSyscallsPerMessage) {
     }
 
     /** The medians of one scenario on one server. */
     record Row(String scenario, String server, double messagesPerSecond, double p99Micros, double cpuMicrosPerMessage,
                double userMicrosPerMessage, double kernelMicrosPerMessage, double userInstructionsPerMessage,
                double kernelInstructionsPerMessage, long errors, double throughputVsNetty, double cpuVsNetty,
-               double generatorMicrosPerMessage, double serverResidentMib, double serverSyscallsPerMessage,
-               double generatorSyscallsPerMessage) {
+               double generatorMicrosPerMessage, double generatorInstructionsPerMessage, double serverResidentMib,
+               double serverSyscallsPerMessage, double generatorSyscallsPerMessage) {
     }
 
     @Override
@@ -257,10 +257,11 @@ public final class CompareCommand implements Callable<Integer> {
             ProcessCpu[] generatorCpu = new ProcessCpu[2];
             long[] residentKib = new long[1];
             long self = ProcessHandle.current().pid();
-            PerfCounter[] perf = new PerfCounter[1];
+            // The server's instructions, and with perf the generator's own (this process).
+            PerfCounter[] perf = new PerfCounter[2];
             CallgrindCounter[] callgrind = new CallgrindCounter[1];
             PerfCounter[] syscalls = new PerfCounter[2];
-            long[][] instructions = new long[1][];
+            long[][] instructions = new long[2][];
             long[][] syscallCounts = new long[2][];
             Duration settle = counting == InstructionCount.VALGRIND ? callgrindLead : Duration.ZERO;
             RunResult result = Generator.run(scenario, null, null, new Generator.Window() {
@@ -287,6 +288,7 @@ public final class CompareCommand implements Callable<Integer> {
                         syscalls[1] = PerfCounter.start(self, PerfCounter.SYSCALLS);
                         if (counting == InstructionCount.PERF) {
                             perf[0] = PerfCounter.start(server.pid(), PerfCounter.INSTRUCTIONS);
+                            perf[1] = PerfCounter.start(self, PerfCounter.INSTRUCTIONS);
                         } else if (counting == InstructionCount.VALGRIND) {
                             callgrind[0] = CallgrindCounter.start(server.pid(), callgrindPrefix);
                         }
@@ -306,6 +308,7 @@ public final class CompareCommand implements Callable<Integer> {
                         }
                         if (perf[0] != null) {
                             instructions[0] = perf[0].stop();
+                            instructions[1] = perf[1].stop();
                         } else if (callgrind[0] != null) {
                             instructions[0] = new long[] {callgrind[0].stop(), -1};
                         }
@@ -321,10 +324,12 @@ public final class CompareCommand implements Callable<Integer> {
             double userInstructions = instructions[0] == null ? Double.NaN : instructions[0][0] / messages;
             double kernelInstructions = instructions[0] == null || instructions[0][1] < 0 ? Double.NaN
                     : instructions[0][1] / messages;
+            double generatorInstructions = instructions[1] == null ? Double.NaN : instructions[1][0] / messages;
             return new Measurement(variant.name(), label(template), repetition, result.messagesPerSecond(),
                     idle ? Double.NaN : result.latencyMicros().get("p99"), result.totalErrors(), used.userMicros() / messages,
                     used.kernelMicros() / messages, userInstructions, kernelInstructions,
-                    (generatorUsed.userMicros() + generatorUsed.kernelMicros()) / messages, residentKib[0] / 1024.0,
+                    (generatorUsed.userMicros() + generatorUsed.kernelMicros()) / messages, generatorInstructions,
+                    residentKib[0] / 1024.0,
                     syscallCounts[0] == null ? Double.NaN : syscallCounts[0][0] / messages,
                     syscallCounts[1] == null ? Double.NaN : syscallCounts[1][0] / messages);
         }
@@ -504,6 +509,7 @@ public final class CompareCommand implements Callable<Integer> {
                         median(runs.stream().map(Measurement::kernelInstructionsPerMessage).toList()),
                         runs.stream().mapToLong(Measurement::errors).sum(), rate / nettyRate, cpu / nettyCpu,
                         median(runs.stream().map(Measurement::generatorMicrosPerMessage).toList()),
+                        median(runs.stream().map(Measurement::generatorInstructionsPerMessage).toList()),
                         median(runs.stream().map(Measurement::serverResidentMib).toList()),
                         median(runs.stream().map(Measurement::serverSyscallsPerMessage).toList()),
                         median(runs.stream().map(Measurement::generatorSyscallsPerMessage).toList())));
@@ -521,14 +527,15 @@ public final class CompareCommand implements Callable<Integer> {
                 .append("generator us/msg is the same for the load generator; syscalls/msg are the system calls each "
                         + "process entered per message (perf tracepoint raw_syscalls:sys_enter), server / generator; "
                         + "RSS is the server's resident memory at the window's end")
-                .append(counting == InstructionCount.PERF ? "; instr/msg from perf stat."
+                .append(counting == InstructionCount.PERF ? "; instr/msg from perf stat, the generator's (this process, "
+                        + "user space) after the slash."
                         : counting == InstructionCount.VALGRIND ? "; user instr/msg counted by Valgrind (callgrind) over the "
                         + "window, kernel instructions not counted; every server ran under Valgrind, so msg/s, p99 and CPU "
                         + "are not native speeds."
                         : "; " + counting.note() + ".")
                 .append("\n\n");
         text.append("| scenario | server | msg/s | vs Netty epoll | p99 us | CPU us/msg (user + kernel) | vs Netty epoll "
-                + "| user instr/msg | kernel instr/msg | generator us/msg | syscalls/msg | RSS MiB | errors |\n");
+                + "| user instr/msg (server / generator) | kernel instr/msg | generator us/msg | syscalls/msg | RSS MiB | errors |\n");
         text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
             boolean idle = row.scenario().startsWith("idle");
@@ -539,7 +546,9 @@ public final class CompareCommand implements Callable<Integer> {
                     idle ? "-" : String.format(Locale.ROOT, "%.2f (%.2f + %.2f)", row.cpuMicrosPerMessage(),
                             row.userMicrosPerMessage(), row.kernelMicrosPerMessage()),
                     idle ? "-" : ratio(row.cpuVsNetty()),
-                    format(row.userInstructionsPerMessage()), format(row.kernelInstructionsPerMessage()),
+                    Double.isNaN(row.generatorInstructionsPerMessage()) ? format(row.userInstructionsPerMessage())
+                            : format(row.userInstructionsPerMessage()) + " / " + format(row.generatorInstructionsPerMessage()),
+                    format(row.kernelInstructionsPerMessage()),
                     idle ? "-" : String.format(Locale.ROOT, "%.2f", row.generatorMicrosPerMessage()),
                     idle || Double.isNaN(row.serverSyscallsPerMessage()) ? "-" : String.format(Locale.ROOT, "%.2f / %.2f",
                             row.serverSyscallsPerMessage(), row.generatorSyscallsPerMessage()),
