@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,27 +32,25 @@ class LinuxSyscallsTest {
         return Natives.unavailabilityCause() == null && Natives.libc().bindingName().equals("ffm");
     }
 
-    private static long[] numbersFor(String osArch) throws ReflectiveOperationException {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> numbersFor(String osArch) throws ReflectiveOperationException {
         Method numbersFor = Class.forName(LINUX_SYSCALLS).getDeclaredMethod("numbersFor", String.class);
         numbersFor.setAccessible(true);
-        Object numbers = numbersFor.invoke(null, osArch);
-        if (numbers == null) {
-            return null;
-        }
-        long[] values = new long[3];
-        String[] components = {"recvfrom", "sendto", "epollPwait"};
-        for (int i = 0; i < 3; i++) {
-            Method accessor = numbers.getClass().getDeclaredMethod(components[i]);
-            accessor.setAccessible(true);
-            values[i] = (long) accessor.invoke(numbers);
-        }
-        return values;
+        return (Map<String, Long>) numbersFor.invoke(null, osArch);
     }
 
+    /** A header's {@code __NR_name}, following the generic table's {@code __NR3264_} aliases. */
     private static long defined(Path header, String name) throws IOException {
-        Matcher m = Pattern.compile("#define __NR_" + name + "\\s+(\\d+)").matcher(Files.readString(header));
+        String text = Files.readString(header);
+        Matcher m = Pattern.compile("#define __NR_" + name + "\\s+(\\w+)").matcher(text);
         assertTrue(m.find(), name + " is not in " + header);
-        return Long.parseLong(m.group(1));
+        String value = m.group(1);
+        if (value.startsWith("__NR3264_")) {
+            Matcher alias = Pattern.compile("#define " + value + "\\s+(\\d+)").matcher(text);
+            assertTrue(alias.find(), value + " is not in " + header);
+            value = alias.group(1);
+        }
+        return Long.parseLong(value);
     }
 
     @Test
@@ -67,10 +66,12 @@ class LinuxSyscallsTest {
     private static void assertNumbersMatch(String osArch, Path header) throws Exception {
         assumeTrue(ffmInUse(), "the FFM binding is not in use");
         assumeTrue(Files.isReadable(header), "no kernel header " + header + " here");
-        long[] numbers = numbersFor(osArch);
-        assertEquals(defined(header, "recvfrom"), numbers[0]);
-        assertEquals(defined(header, "sendto"), numbers[1]);
-        assertEquals(defined(header, "epoll_pwait"), numbers[2]);
+        Map<String, Long> numbers = numbersFor(osArch);
+        // Every call the Linux bindings make, so that none is left on a wrong or missing number.
+        assertEquals(22, numbers.size(), numbers.toString());
+        for (Map.Entry<String, Long> call : numbers.entrySet()) {
+            assertEquals(defined(header, call.getKey()), call.getValue(), osArch + " " + call.getKey());
+        }
     }
 
     @Test
@@ -85,8 +86,9 @@ class LinuxSyscallsTest {
         assumeTrue(ffmInUse(), "the FFM binding is not in use");
         assumeTrue(OsFamily.CURRENT == OsFamily.LINUX && numbersFor(System.getProperty("os.arch")) != null,
                 "not Linux on x86_64 or aarch64");
-        assertEquals("direct system calls: recv -EAGAIN, send 3, recv 3", child(List.of()));
-        assertEquals("C library wrappers: recv -EAGAIN, send 3, recv 3", child(List.of("-Dselectors.syscalls=libc")));
+        String calls = ": recv -EAGAIN, send 3, recv 3; tcp xyz then 0 at EOF, nodelay 1, peer matches";
+        assertEquals("direct system calls" + calls, child(List.of()));
+        assertEquals("C library wrappers" + calls, child(List.of("-Dselectors.syscalls=libc")));
     }
 
     @Test
@@ -103,7 +105,7 @@ class LinuxSyscallsTest {
         return output;
     }
 
-    /** Run in a child JVM: the call path, then a recv that would block, a send, and a recv. */
+    /** Run in a child JVM: the call path, a recv that would block, a send and a recv, then a TCP exchange. */
     public static final class RecvSend {
         public static void main(String[] args) throws IOException {
             Throwable cause = Natives.unavailabilityCause();
@@ -118,8 +120,22 @@ class LinuxSyscallsTest {
                 buffer.buffer().put(0, "abc".getBytes(StandardCharsets.US_ASCII));
                 long sent = libc.send(pair.second().fileno(), buffer.address(), 3, 0);
                 long received = libc.recv(pair.first().fileno(), buffer.address() + 8, 8, 0);
-                System.out.println(libc.callPath() + ": recv " + (wouldBlock == -Errno.EAGAIN ? "-EAGAIN" : wouldBlock)
+                System.out.print(libc.callPath() + ": recv " + (wouldBlock == -Errno.EAGAIN ? "-EAGAIN" : wouldBlock)
                         + ", send " + sent + ", recv " + received);
+            }
+            // The other calls a TCP server and client make: socket, setsockopt, bind, listen,
+            // getsockname, connect, accept4, getsockopt, getpeername, shutdown, read via recv, close.
+            try (Socket server = Socket.listenLoopback(1); Socket client = new Socket()) {
+                client.connect(server.getsockname());
+                try (Socket accepted = server.accept().socket()) {
+                    client.setsockopt(SocketOption.TCP_NODELAY, 1);
+                    client.sendall("xyz".getBytes(StandardCharsets.US_ASCII));
+                    client.shutdown(Socket.SHUT_WR);
+                    String got = new String(accepted.recv(10), StandardCharsets.US_ASCII);
+                    System.out.println("; tcp " + got + " then " + accepted.recv(10).length + " at EOF, nodelay "
+                            + client.getsockopt(SocketOption.TCP_NODELAY) + ", peer "
+                            + (accepted.getpeername().equals(client.getsockname()) ? "matches" : "differs"));
+                }
             }
         }
     }

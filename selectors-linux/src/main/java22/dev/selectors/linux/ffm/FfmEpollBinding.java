@@ -11,25 +11,30 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
- * epoll and eventfd through the FFM API (Java 22+): handles made once, errno captured by the
- * call and read only on failure. Chosen when the C library binding in use is FFM. The wait is
- * epoll_pwait with no signal mask, made through {@code syscall(2)} where {@link LinuxSyscalls}
- * allows (what glibc's epoll_wait does, without its cancellation-point overhead).
+ * epoll and eventfd through the FFM API (Java 22+): errno captured by the call and read only on
+ * failure. Chosen when the C library binding in use is FFM. Where {@link LinuxSyscalls} allows,
+ * every call is a system call through its one {@code syscall(2)} handle, and the wait is
+ * epoll_pwait with no signal mask (what glibc's epoll_wait does, without its cancellation-point
+ * overhead); otherwise the C library's functions, linked on first use.
  */
 public final class FfmEpollBinding implements EpollBinding {
 
     /** The kernel's sigset_t (64 signals), which epoll_pwait checks only when given a mask. */
     private static final long KERNEL_SIGSET_BYTES = 8;
 
-    private static final MethodHandle EPOLL_CREATE1 =
-            Downcalls.capturingErrno("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle EPOLL_CTL = Downcalls.capturingErrno("epoll_ctl",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
-    // Linked only when the wait does not go through syscall(2).
-    private static final MethodHandle EPOLL_WAIT = LinuxSyscalls.ENABLED ? null : Downcalls.capturingErrno("epoll_wait",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT));
-    private static final MethodHandle EVENTFD =
-            Downcalls.capturingErrno("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final boolean DIRECT = LinuxSyscalls.ENABLED;
+
+    /** The C library's functions, linked only when calls do not go through syscall(2). */
+    private static final class Named {
+        static final MethodHandle EPOLL_CREATE1 =
+                Downcalls.capturingErrno("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        static final MethodHandle EPOLL_CTL = Downcalls.capturingErrno("epoll_ctl",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
+        static final MethodHandle EPOLL_WAIT = Downcalls.capturingErrno("epoll_wait",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT));
+        static final MethodHandle EVENTFD =
+                Downcalls.capturingErrno("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    }
 
     private static int result(int r, MemorySegment state) {
         return r < 0 ? -Downcalls.errno(state) : r;
@@ -37,9 +42,12 @@ public final class FfmEpollBinding implements EpollBinding {
 
     @Override
     public int epollCreate1(int flags) {
+        if (DIRECT) {
+            return (int) LinuxSyscalls.call(LinuxSyscalls.SYS_EPOLL_CREATE1, flags);
+        }
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) EPOLL_CREATE1.invokeExact(state, flags), state);
+            return result((int) Named.EPOLL_CREATE1.invokeExact(state, flags), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -47,9 +55,12 @@ public final class FfmEpollBinding implements EpollBinding {
 
     @Override
     public int epollCtl(int epfd, int op, int fd, long event) {
+        if (DIRECT) {
+            return (int) LinuxSyscalls.call(LinuxSyscalls.SYS_EPOLL_CTL, epfd, op, fd, event);
+        }
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) EPOLL_CTL.invokeExact(state, epfd, op, fd, event), state);
+            return result((int) Named.EPOLL_CTL.invokeExact(state, epfd, op, fd, event), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -57,13 +68,13 @@ public final class FfmEpollBinding implements EpollBinding {
 
     @Override
     public int epollWait(int epfd, long events, int maxEvents, int timeoutMillis) {
+        if (DIRECT) {
+            return (int) LinuxSyscalls.call(LinuxSyscalls.SYS_EPOLL_PWAIT, epfd, events, maxEvents, timeoutMillis, 0,
+                    KERNEL_SIGSET_BYTES);
+        }
         MemorySegment state = Downcalls.captureState();
         try {
-            int r = LinuxSyscalls.ENABLED
-                    ? (int) (long) LinuxSyscalls.SYSCALL.invokeExact(state, LinuxSyscalls.SYS_EPOLL_PWAIT, (long) epfd,
-                            events, (long) maxEvents, (long) timeoutMillis, 0L, KERNEL_SIGSET_BYTES)
-                    : (int) EPOLL_WAIT.invokeExact(state, epfd, events, maxEvents, timeoutMillis);
-            return result(r, state);
+            return result((int) Named.EPOLL_WAIT.invokeExact(state, epfd, events, maxEvents, timeoutMillis), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -71,9 +82,12 @@ public final class FfmEpollBinding implements EpollBinding {
 
     @Override
     public int eventfd(int initval, int flags) {
+        if (DIRECT) {
+            return (int) LinuxSyscalls.call(LinuxSyscalls.SYS_EVENTFD2, initval, flags);
+        }
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) EVENTFD.invokeExact(state, initval, flags), state);
+            return result((int) Named.EVENTFD.invokeExact(state, initval, flags), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
