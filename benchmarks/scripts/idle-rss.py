@@ -3,25 +3,30 @@
 
 Usage (from the repository root, after mvn install with JDK 22+; x86_64 Linux):
     JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java python3 benchmarks/scripts/idle-rss.py [REPETITIONS]
+    JAVA=... python3 benchmarks/scripts/idle-rss.py --aot [REPETITIONS]
 Three servers: ours (FFM binding), the JDK NIO server, and the JDK NIO server after linking and
 calling one FFM downcall (FfmThenJdkNio.java, compiled here), which isolates the FFM linker's
 fixed cost. Every JVM runs with the flags `load-test compare` gives (-Xms256m -Xmx256m).
 VmRSS and the Java heap's resident part (pmap) are read 3 s after the connections opened;
-repetitions interleaved (default 3). Loopback only; every server it starts is stopped.
+repetitions interleaved (default 3). With --aot, ours and the JDK NIO server each first train
+an AOT cache (JDK 25: -XX:AOTCacheOutput, on a run with 1,000 connections and some echoes) and
+are then measured with it (-XX:AOTCache). Loopback only; every server it starts is stopped.
 """
-import os, re, socket, subprocess, sys, tempfile, time
+import os, re, signal, socket, subprocess, sys, tempfile, time
 
 J = os.environ.get("JAVA", "java")
-REPETITIONS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+AOT = "--aot" in sys.argv[1:]
+NUMBERS = [a for a in sys.argv[1:] if a != "--aot"]
+REPETITIONS = int(NUMBERS[0]) if NUMBERS else 3
 FLAGS = ["-Xms256m", "-Xmx256m", "--enable-native-access=ALL-UNNAMED"]
 LOAD_TEST = "load-test/target/load-test.jar"
 
 
 def servers(classes):
     return {
-        "ours-ffm": FLAGS + ["-jar", "echo-server/target/echo-server.jar", "--port", "0"],
-        "jdk-nio": FLAGS + ["-cp", LOAD_TEST, "dev.selectors.loadtest.servers.JdkNioEchoServer", "--port", "0"],
-        "jdk-nio+1ffm": FLAGS + ["-cp", LOAD_TEST + os.pathsep + classes, "FfmThenJdkNio", "--port", "0"],
+        "ours-ffm": ["-cp", "echo-server/target/echo-server.jar", "dev.selectors.echo.EchoServerCommand", "--port", "0"],
+        "jdk-nio": ["-cp", LOAD_TEST, "dev.selectors.loadtest.servers.JdkNioEchoServer", "--port", "0"],
+        "jdk-nio+1ffm": ["-cp", LOAD_TEST + os.pathsep + classes, "FfmThenJdkNio", "--port", "0"],
     }
 
 
@@ -39,35 +44,58 @@ def resident_kib(pid):
     return total, heap
 
 
-def measure(name, args):
-    server = subprocess.Popen([J] + args, stdout=subprocess.PIPE, text=True)
+def run(args, echoes=0):
+    """Starts a server, opens 1,000 connections, echoes on the first few; returns (RSS, heap) in KiB."""
+    server = subprocess.Popen([J] + FLAGS + args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
-        port = int(re.search(r"127\.0\.0\.1:(\d+)", server.stdout.readline()).group(1))
-        clients = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(1000)]
+        for line in server.stdout:  # the JVM may print warnings before the start line
+            found = re.search(r"127\.0\.0\.1:(\d+)", line)
+            if found:
+                break
+        else:
+            raise SystemExit(f"no start line from {args}")
+        clients = [socket.create_connection(("127.0.0.1", int(found.group(1))), timeout=5) for _ in range(1000)]
         try:
+            for client in clients[:echoes]:
+                client.sendall(b"x" * 64)
+                client.recv(64)
             time.sleep(3)
-            total, heap = resident_kib(server.pid)
-            print(f"{name:13s} {total / 1024:6.1f} MiB with 1,000 idle connections "
-                  f"(Java heap {heap / 1024:5.1f}, the rest {(total - heap) / 1024:5.1f})", flush=True)
+            return resident_kib(server.pid)
         finally:
             for client in clients:
                 client.close()
     finally:
-        server.terminate()
+        # SIGTERM, so that a training run writes its AOT cache on the way out.
+        server.send_signal(signal.SIGTERM)
         try:
-            server.wait(10)
+            server.wait(120)
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(10)
 
 
+def report(name, resident):
+    total, heap = resident
+    print(f"{name:22s} {total / 1024:6.1f} MiB with 1,000 idle connections "
+          f"(Java heap {heap / 1024:5.1f}, the rest {(total - heap) / 1024:5.1f})", flush=True)
+
+
 def main():
-    with tempfile.TemporaryDirectory() as classes:
+    with tempfile.TemporaryDirectory() as work:
         javac = os.path.join(os.path.dirname(J), "javac") if os.sep in J else "javac"
-        subprocess.run([javac, "-cp", LOAD_TEST, "-d", classes, "benchmarks/scripts/FfmThenJdkNio.java"], check=True)
+        subprocess.run([javac, "-cp", LOAD_TEST, "-d", work, "benchmarks/scripts/FfmThenJdkNio.java"], check=True)
+        variants = servers(work)
+        if AOT:
+            for name in ("ours-ffm", "jdk-nio"):
+                cache = os.path.join(work, name + ".aot")
+                run([f"-XX:AOTCacheOutput={cache}"] + variants[name], echoes=100)
+                if not os.path.exists(cache):
+                    raise SystemExit(f"{name}: no AOT cache was written (JDK 25 or newer needed)")
+            variants = {name + " (AOT cache)": [f"-XX:AOTCache={os.path.join(work, name + '.aot')}"] + args
+                        for name, args in variants.items() if name != "jdk-nio+1ffm"}
         for _ in range(REPETITIONS):
-            for name, args in servers(classes).items():
-                measure(name, args)
+            for name, args in variants.items():
+                report(name, run(args))
 
 
 if __name__ == "__main__":

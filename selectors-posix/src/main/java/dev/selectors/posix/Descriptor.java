@@ -125,7 +125,13 @@ public abstract class Descriptor implements FileObject, Closeable {
      */
     protected final int readInto(String call, ByteBuffer buffer) throws IOException {
         int position = buffer.position();
-        int n = readAt(call, buffer, position, buffer.limit() - position);
+        int length = buffer.limit() - position;
+        // The usual case calls transferIn itself rather than through readAt: one call level
+        // less lets C2 inline the whole downcall, whose capture-segment check allocates unless
+        // inlined (it sits near C2's inlining depth limit).
+        int n = length > 0 && buffer.isDirect() && !buffer.isReadOnly()
+                ? (int) transferIn(call, readAddress(buffer) + position, length)
+                : readAt(call, buffer, position, length);
         buffer.position(position + n);
         return n;
     }
@@ -153,11 +159,7 @@ public abstract class Descriptor implements FileObject, Closeable {
             return 0;
         }
         if (buffer.isDirect()) {
-            if (buffer != lastReadBuffer) {
-                lastReadAddress = libc.address(buffer);
-                lastReadBuffer = buffer;
-            }
-            return (int) transferIn(call, lastReadAddress + offset, length);
+            return (int) transferIn(call, readAddress(buffer) + offset, length);
         }
         try (NativeMemory temp = libc.allocateTemporary(length)) {
             int n = (int) transferIn(call, temp.address(), length);
@@ -177,7 +179,11 @@ public abstract class Descriptor implements FileObject, Closeable {
      */
     protected final int writeFrom(String call, ByteBuffer buffer) throws IOException {
         int position = buffer.position();
-        int n = writeAt(call, buffer, position, buffer.limit() - position);
+        int length = buffer.limit() - position;
+        // As in readInto: the usual case one call level nearer the downcall.
+        int n = length > 0 && buffer.isDirect()
+                ? (int) transferOut(call, writeAddress(buffer) + position, length)
+                : writeAt(call, buffer, position, length);
         buffer.position(position + n);
         return n;
     }
@@ -201,16 +207,30 @@ public abstract class Descriptor implements FileObject, Closeable {
             return 0;
         }
         if (buffer.isDirect()) {
-            if (buffer != lastWriteBuffer) {
-                lastWriteAddress = libc.address(buffer);
-                lastWriteBuffer = buffer;
-            }
-            return (int) transferOut(call, lastWriteAddress + offset, length);
+            return (int) transferOut(call, writeAddress(buffer) + offset, length);
         }
         try (NativeMemory temp = libc.allocateTemporary(length)) {
             temp.buffer().put(0, buffer, offset, length);
             return (int) transferOut(call, temp.address(), length);
         }
+    }
+
+    /** The address of a direct buffer's index 0, remembered for the last buffer read into. */
+    private long readAddress(ByteBuffer direct) {
+        if (direct != lastReadBuffer) {
+            lastReadAddress = libc.address(direct);
+            lastReadBuffer = direct;
+        }
+        return lastReadAddress;
+    }
+
+    /** The address of a direct buffer's index 0, remembered for the last buffer written from. */
+    private long writeAddress(ByteBuffer direct) {
+        if (direct != lastWriteBuffer) {
+            lastWriteAddress = libc.address(direct);
+            lastWriteBuffer = direct;
+        }
+        return lastWriteAddress;
     }
 
     private long transferIn(String call, long address, int length) throws IOException {

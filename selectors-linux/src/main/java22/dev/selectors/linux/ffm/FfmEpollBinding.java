@@ -68,13 +68,14 @@ public final class FfmEpollBinding implements EpollBinding {
 
     @Override
     public int epollWait(int epfd, long events, int maxEvents, int timeoutMillis) {
-        if (DIRECT) {
-            return (int) LinuxSyscalls.call(LinuxSyscalls.SYS_EPOLL_PWAIT, epfd, events, maxEvents, timeoutMillis, 0,
-                    KERNEL_SIGSET_BYTES);
-        }
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) Named.EPOLL_WAIT.invokeExact(state, epfd, events, maxEvents, timeoutMillis), state);
+            // Invoked here, not through LinuxSyscalls.call: see LinuxSyscalls.SYSCALL.
+            int r = DIRECT
+                    ? (int) (long) LinuxSyscalls.SYSCALL.invokeExact(state, LinuxSyscalls.SYS_EPOLL_PWAIT, (long) epfd,
+                            events, (long) maxEvents, (long) timeoutMillis, 0L, KERNEL_SIGSET_BYTES)
+                    : (int) Named.EPOLL_WAIT.invokeExact(state, epfd, events, maxEvents, timeoutMillis);
+            return result(r, state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }

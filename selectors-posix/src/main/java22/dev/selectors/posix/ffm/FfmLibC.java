@@ -332,12 +332,13 @@ public final class FfmLibC implements LibC {
 
     @Override
     public long recv(int fd, long buf, long len, int flags) {
-        if (DIRECT) {
-            return LinuxSyscalls.call(LinuxSyscalls.SYS_RECVFROM, fd, buf, len, flags);
-        }
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((long) Named.RECV.invokeExact(state, fd, buf, len, flags), state);
+            // Invoked here, not through LinuxSyscalls.call: see LinuxSyscalls.SYSCALL.
+            return result(DIRECT
+                    ? (long) LinuxSyscalls.SYSCALL.invokeExact(state, LinuxSyscalls.SYS_RECVFROM, (long) fd, buf, len,
+                            (long) flags, 0L, 0L)
+                    : (long) Named.RECV.invokeExact(state, fd, buf, len, flags), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -345,12 +346,13 @@ public final class FfmLibC implements LibC {
 
     @Override
     public long send(int fd, long buf, long len, int flags) {
-        if (DIRECT) {
-            return LinuxSyscalls.call(LinuxSyscalls.SYS_SENDTO, fd, buf, len, flags);
-        }
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((long) Named.SEND.invokeExact(state, fd, buf, len, flags), state);
+            // Invoked here, not through LinuxSyscalls.call: see LinuxSyscalls.SYSCALL.
+            return result(DIRECT
+                    ? (long) LinuxSyscalls.SYSCALL.invokeExact(state, LinuxSyscalls.SYS_SENDTO, (long) fd, buf, len,
+                            (long) flags, 0L, 0L)
+                    : (long) Named.SEND.invokeExact(state, fd, buf, len, flags), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }

@@ -99,8 +99,13 @@ public final class LinuxSyscalls {
      * {@code long syscall(long number, ...)} with six arguments after the number, each passed as
      * a {@code long} (glibc's syscall reads all six as longs, and the kernel truncates int
      * arguments itself); the capture segment comes first. {@code null} when not {@link #ENABLED}.
+     * The per-message calls (recv, send, epoll_wait) invoke it directly rather than through
+     * {@link #call}: C2 must inline the whole downcall, whose check of the capture segment
+     * allocates a slice unless inlined, and two more call levels put it past C2's inlining
+     * depth limit in the echo server (a young collection every few seconds, 100-190 more
+     * instructions per message under callgrind).
      */
-    private static final MethodHandle SYSCALL = ENABLED ? Downcalls.capturingErrno("syscall",
+    public static final MethodHandle SYSCALL = ENABLED ? Downcalls.capturingErrno("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
             Linker.Option.firstVariadicArg(1)) : null;
 
