@@ -137,7 +137,7 @@ public final class Generator {
         boolean settling = window.settle().isZero();
         // Warm-up: load, show it, and do each second's work of the window on a histogram that
         // is thrown away, so that the window does not start with that code uncompiled.
-        Histogram warmupTotal = new Histogram(3);
+        Histogram warmupTotal = IntervalRecorder.newHistogram();
         long[] previous = snapshot(loops);
         for (long step = start; step - start < warmupNanos; ) {
             if (!settling && step - settleAt >= 0) {
@@ -164,7 +164,7 @@ public final class Generator {
         // Measurement: one interval histogram per second. What is made or first read only once
         // (the totals, the compiler's management bean) is made before the window opens, so
         // that counting from the window's start sees only the work of each second.
-        Histogram total = new Histogram(3);
+        Histogram total = IntervalRecorder.newHistogram();
         List<RunResult.Second> timeline = new ArrayList<>();
         long jitSince = JitTime.millis();
         window.opened();

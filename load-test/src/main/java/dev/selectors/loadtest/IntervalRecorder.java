@@ -35,13 +35,24 @@ final class IntervalRecorder {
     /** The reporter thread, once it has asked. */
     private volatile Thread reporter;
 
+    private static final long HIGHEST_PRESIZED_NANOS = TimeUnit.HOURS.toNanos(1);
+
     /** @param wakeLoop makes the loop's blocked select return, so that it answers at once */
     IntervalRecorder(Runnable wakeLoop) {
         this.wakeLoop = wakeLoop;
     }
 
+    /**
+     * A latency histogram (nanoseconds, 3 significant digits) sized for up to an hour from the
+     * start, and growing beyond that. Sized up front because an auto-resizing histogram grows
+     * when it first sees a larger value: a pause in the middle of a run (Valgrind's
+     * instrumentation switched on, for one) then makes the loop take a branch the JIT had never
+     * seen, and recompiling it lands in the measured window.
+     */
     static Histogram newHistogram() {
-        return new Histogram(3);
+        Histogram histogram = new Histogram(HIGHEST_PRESIZED_NANOS, 3);
+        histogram.setAutoResize(true);
+        return histogram;
     }
 
     /** The loop records a latency in nanoseconds. */
