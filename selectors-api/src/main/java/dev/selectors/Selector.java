@@ -128,7 +128,10 @@ public interface Selector extends AutoCloseable {
      * Python's {@code select(timeout)}.
      *
      * @param timeout {@code null} to block; zero or negative to poll without blocking; positive
-     *                to wait at most that long (fractions of a millisecond round up)
+     *                to wait at least and about that long, as precisely as the backend's system
+     *                call allows, rounding up: epoll (with {@code epoll_pwait2}, Linux 5.11+),
+     *                kqueue and event ports to the nanosecond, select to the microsecond, poll and
+     *                /dev/poll to the millisecond (as Python rounds every backend)
      * @return the ready file objects; empty on timeout or wakeup
      * @throws IOException             the wait failed (interruption by a signal is retried
      *                                 with the remaining time)
@@ -147,6 +150,25 @@ public interface Selector extends AutoCloseable {
      * @throws SelectorClosedException the selector is closed
      */
     int select(Duration timeout, ReadyHandler handler) throws IOException;
+
+    /**
+     * Not in Python: {@link #select(Duration, ReadyHandler)} with the timeout in nanoseconds, for
+     * a hot loop that waits a different time on each turn (a timer wheel, an open-loop load
+     * generator) and must not allocate a {@code Duration} per turn. Python's {@code select}
+     * takes seconds; this takes nanoseconds, hence the name. To block without limit, use
+     * {@code select(null, handler)}.
+     *
+     * @param timeoutNanos zero or negative to poll without blocking; positive to wait at least
+     *                     and about that many nanoseconds (rounded up as for
+     *                     {@link #select(Duration)})
+     * @param handler      called once for each ready file object
+     * @return how many times the handler was called
+     * @throws IOException             the wait failed, or the handler threw
+     * @throws SelectorClosedException the selector is closed
+     */
+    default int selectNanos(long timeoutNanos, ReadyHandler handler) throws IOException {
+        return select(Duration.ofNanos(Math.max(0, timeoutNanos)), handler);
+    }
 
     /**
      * Python's {@code get_key(fileobj)}.

@@ -26,6 +26,7 @@ final class ClientConnection {
     // Ring buffers whose length is a power of two, so that wrapping is a mask.
     private long[] ends = new long[4];
     private long[] starts = new long[4];
+    private long[] sentAts = new long[4];
     private int head;
     private int count;
 
@@ -37,24 +38,31 @@ final class ClientConnection {
         this.connectStartedNanos = now;
     }
 
-    /** Queues a message of {@code size} bytes meant to be sent at {@code intendedNanos}. */
-    void queue(int size, long intendedNanos) {
+    /**
+     * Queues a message of {@code size} bytes meant to be sent at {@code intendedNanos} and handed
+     * to the socket at {@code actualNanos} (the same in a closed loop).
+     */
+    void queue(int size, long intendedNanos, long actualNanos) {
         if (count == ends.length) {
-            long[] biggerEnds = new long[count * 2];
-            long[] biggerStarts = new long[count * 2];
-            for (int i = 0; i < count; i++) {
-                biggerEnds[i] = ends[(head + i) & (count - 1)];
-                biggerStarts[i] = starts[(head + i) & (count - 1)];
-            }
-            ends = biggerEnds;
-            starts = biggerStarts;
+            ends = grow(ends);
+            starts = grow(starts);
+            sentAts = grow(sentAts);
             head = 0;
         }
         int tail = (head + count) & (ends.length - 1);
         queuedEnd += size;
         ends[tail] = queuedEnd;
         starts[tail] = intendedNanos;
+        sentAts[tail] = actualNanos;
         count++;
+    }
+
+    private long[] grow(long[] ring) {
+        long[] bigger = new long[count * 2];
+        for (int i = 0; i < count; i++) {
+            bigger[i] = ring[(head + i) & (count - 1)];
+        }
+        return bigger;
     }
 
     /** @return messages queued and not yet fully echoed */
@@ -65,6 +73,11 @@ final class ClientConnection {
     /** @return whether the oldest owed message is now fully echoed */
     boolean oldestComplete() {
         return count > 0 && ends[head] <= receivedOffset;
+    }
+
+    /** @return when the oldest owed message was handed to the socket */
+    long oldestSentAt() {
+        return sentAts[head];
     }
 
     /** Removes the oldest message; returns when it was meant to be sent. */

@@ -316,11 +316,12 @@ public final class CompareCommand implements Callable<Integer> {
                         throw new IllegalStateException("cannot read the server's CPU time: " + e, e);
                     }
                 }
-            });
+            }, new RunControl());
             ProcessCpu used = cpu[1].minus(cpu[0]);
             ProcessCpu generatorUsed = generatorCpu[1].minus(generatorCpu[0]);
             boolean idle = template.pipeline() == 0;
-            double messages = idle ? Double.NaN : Math.max(1, result.messages());
+            // The CPU was read over the window: the messages echoed in it, not those drained after.
+            double messages = idle ? Double.NaN : Math.max(1, result.messages() - result.drained());
             double userInstructions = instructions[0] == null ? Double.NaN : instructions[0][0] / messages;
             double kernelInstructions = instructions[0] == null || instructions[0][1] < 0 ? Double.NaN
                     : instructions[0][1] / messages;

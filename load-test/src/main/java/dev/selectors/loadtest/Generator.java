@@ -11,17 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * Runs a {@link Scenario}: starts the generator loops, prints a live line each second, keeps the
  * measured window's latencies (warm-up excluded) in one histogram and, optionally, an
  * HdrHistogram log of one interval histogram per second, then stops the loops and gives owed
- * echoes a moment to arrive.
+ * echoes a moment to arrive. Every message count of the result comes from the histograms, so the
+ * report, the JSON and the log agree.
  */
 public final class Generator {
 
     private static final Duration DRAIN = Duration.ofSeconds(2);
+    /** After SIGINT or SIGTERM: the user is waiting. */
+    private static final Duration INTERRUPTED_DRAIN = Duration.ofSeconds(1);
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     private Generator() {
@@ -75,24 +77,26 @@ public final class Generator {
      * @throws IOException          a selector could not be opened, or the target does not resolve
      * @throws InterruptedException interrupted while running
      */
-    public static RunResult run(Scenario scenario, PrintStream live, HistogramLogWriter hlog)
+    public static RunResult run(Scenario scenario, PrintStream live, RunLog hlog)
             throws IOException, InterruptedException {
-        return run(scenario, live, hlog, NO_WINDOW);
+        return run(scenario, live, hlog, NO_WINDOW, new RunControl());
     }
 
     /**
      * Applies the load and measures it, telling {@code window} when the measured window opens
-     * and closes.
+     * and closes, and ending early when {@code control} asks.
      *
      * @param scenario the load
      * @param live     where the per-second line goes, or {@code null}
-     * @param hlog     where interval histograms go, or {@code null}
+     * @param hlog     where interval histograms go (header included, end line excluded), or {@code null}
      * @param window   told when measuring starts and stops
+     * @param control  asks for an early stop: the window then closes at once, and what is in
+     *                 flight gets a second to arrive
      * @return what was measured
      * @throws IOException          a selector could not be opened, or the target does not resolve
      * @throws InterruptedException interrupted while running
      */
-    public static RunResult run(Scenario scenario, PrintStream live, HistogramLogWriter hlog, Window window)
+    public static RunResult run(Scenario scenario, PrintStream live, RunLog hlog, Window window, RunControl control)
             throws IOException, InterruptedException {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(scenario.target().host()),
                 scenario.target().port());
@@ -111,7 +115,7 @@ public final class Generator {
             thread.start();
         }
         try {
-            return measure(scenario, live, hlog, window, loops, threads);
+            return new Measurement(scenario, live, hlog, window, control, loops, threads).measure();
         } finally {
             // However measuring ended (a window callback may throw), no loop is left running.
             for (int t = 0; t < threads.size(); t++) {
@@ -123,106 +127,161 @@ public final class Generator {
         }
     }
 
-    private static RunResult measure(Scenario scenario, PrintStream live, HistogramLogWriter hlog, Window window,
-                                     List<GeneratorLoop> loops, List<Thread> threads)
-            throws IOException, InterruptedException {
-        if (hlog != null) {
-            hlog.outputLogFormatVersion();
-            hlog.outputLegend();
-        }
-        Intervals intervals = new Intervals(loops);
-        long start = System.nanoTime();
-        long warmupNanos = scenario.warmup().toNanos();
-        long settleAt = start + Math.max(0, warmupNanos - window.settle().toNanos());
-        boolean settling = window.settle().isZero();
-        // Warm-up: load, show it, and do each second's work of the window on a histogram that
-        // is thrown away, so that the window does not start with that code uncompiled.
-        Histogram warmupTotal = IntervalRecorder.newHistogram();
-        long[] previous = snapshot(loops);
-        for (long step = start; step - start < warmupNanos; ) {
-            if (!settling && step - settleAt >= 0) {
-                window.settling();
-                settling = true;
-            }
-            long next = Math.min(step + SECOND, Math.min(start + warmupNanos, settling ? Long.MAX_VALUE : settleAt));
-            sleepUntil(next);
-            long[] counts = snapshot(loops);
-            Histogram interval = intervals.next();
-            warmupTotal.add(interval);
-            double p99 = p99Micros(interval);
-            if (live != null) {
-                live.println(liveLine(next - start, next - step, counts, previous, p99, true));
-            }
-            previous = counts;
-            step = next;
-        }
-        if (!settling) {
-            window.settling();
-        }
-        intervals.next();
+    /** One run's reporter: the warm-up, the window second by second, the drain, the result. */
+    private static final class Measurement {
+        private final Scenario scenario;
+        private final PrintStream live;
+        private final RunLog hlog;
+        private final Window window;
+        private final RunControl control;
+        private final List<GeneratorLoop> loops;
+        private final List<Thread> threads;
+        private final Intervals intervals;
+        private final boolean openLoop;
+        private final Recording total = new Recording();
+        private final List<RunResult.Second> timeline = new ArrayList<>();
+        private long start;
+        private long intervalStartMillis;
+        private long[] previous;
 
-        // Measurement: one interval histogram per second. What is made or first read only once
-        // (the totals, the compiler's management bean) is made before the window opens, so
-        // that counting from the window's start sees only the work of each second.
-        Histogram total = IntervalRecorder.newHistogram();
-        List<RunResult.Second> timeline = new ArrayList<>();
-        long jitSince = JitTime.millis();
-        window.opened();
-        long measuringSince = System.nanoTime();
-        long end = measuringSince + scenario.duration().toNanos();
-        long[] baseline = snapshot(loops);
-        previous = baseline;
-        for (long step = measuringSince; step < end; ) {
-            long next = Math.min(step + SECOND, end);
-            sleepUntil(next);
-            long[] counts = snapshot(loops);
-            Histogram interval = intervals.next();
-            total.add(interval);
+        Measurement(Scenario scenario, PrintStream live, RunLog hlog, Window window, RunControl control,
+                    List<GeneratorLoop> loops, List<Thread> threads) {
+            this.scenario = scenario;
+            this.live = live;
+            this.hlog = hlog;
+            this.window = window;
+            this.control = control;
+            this.loops = loops;
+            this.threads = threads;
+            this.intervals = new Intervals(loops);
+            this.openLoop = scenario.rate() > 0;
+        }
+
+        RunResult measure() throws IOException, InterruptedException {
+            start = System.nanoTime();
             if (hlog != null) {
+                hlog.header(scenario, System.currentTimeMillis());
+            }
+            boolean stopped = warmUp();
+            // The window opens with this take: what is recorded from here on is in it, and
+            // nothing else; every message count below comes from these histograms.
+            intervals.next();
+            long jitSince = JitTime.millis();
+            long measuringSince = System.nanoTime();
+            intervalStartMillis = System.currentTimeMillis();
+            long[] baseline = snapshot(loops);
+            previous = baseline;
+            if (!stopped) {
+                window.opened();
+                stopped = measureWindow(measuringSince);
+            }
+            long measuredNanos = timeline.isEmpty() ? 0 : System.nanoTime() - measuringSince;
+            long jitMillis = jitSince < 0 ? -1 : JitTime.millis() - jitSince;
+            long[] finalCounts = snapshot(loops);
+            long windowMessages = total.messages();
+            if (!timeline.isEmpty()) {
+                window.closed(windowMessages);
+            }
+            Duration drain = control.stopRequested() ? INTERRUPTED_DRAIN : DRAIN;
+            for (GeneratorLoop loop : loops) {
+                loop.stop(drain);
+            }
+            for (Thread thread : threads) {
+                thread.join(drain.toMillis() + 5000);
+            }
+            // Echoes that arrived while draining were sent before the window closed: their
+            // latency counts (a server that stalls at the end must show it), apart from the rate.
+            Recording drained = intervals.next();
+            if (timeline.isEmpty()) {
+                drained.reset();
+            }
+            total.add(drained);
+            if (hlog != null && !timeline.isEmpty()) {
+                hlog.interval(drained, intervalStartMillis, System.currentTimeMillis(), true, openLoop);
+            }
+            return result(measuredNanos, windowMessages, drained.messages(),
+                    finalCounts[LoopCounters.BYTES_RECEIVED] - baseline[LoopCounters.BYTES_RECEIVED], jitMillis,
+                    control.stopRequested());
+        }
+
+        /** Loads without measuring; true when a stop was asked for. */
+        private boolean warmUp() throws InterruptedException {
+            long warmupNanos = scenario.warmup().toNanos();
+            long settleAt = start + Math.max(0, warmupNanos - window.settle().toNanos());
+            boolean settling = window.settle().isZero();
+            // Each second's work of the window, on a histogram thrown away, so that the window
+            // does not start with that code uncompiled.
+            Recording warmupTotal = new Recording();
+            previous = snapshot(loops);
+            for (long step = start; step - start < warmupNanos; ) {
+                if (!settling && step - settleAt >= 0) {
+                    window.settling();
+                    settling = true;
+                }
+                long next = Math.min(step + SECOND, Math.min(start + warmupNanos, settling ? Long.MAX_VALUE : settleAt));
+                if (control.sleepUntil(next)) {
+                    return true;
+                }
+                long[] counts = snapshot(loops);
+                Recording interval = intervals.next();
+                warmupTotal.add(interval);
+                if (live != null) {
+                    live.println(liveLine(next - start, next - step, interval, counts, previous, true));
+                }
+                previous = counts;
+                step = next;
+            }
+            if (!settling) {
+                window.settling();
+            }
+            return false;
+        }
+
+        /** The window, one interval a second; true when a stop was asked for. */
+        private boolean measureWindow(long measuringSince) throws InterruptedException {
+            long end = measuringSince + scenario.duration().toNanos();
+            for (long step = measuringSince; step < end; ) {
+                long next = Math.min(step + SECOND, end);
+                boolean stopped = control.sleepUntil(next);
+                if (stopped) {
+                    next = System.nanoTime();
+                }
+                long[] counts = snapshot(loops);
+                Recording interval = intervals.next();
+                total.add(interval);
                 long nowMillis = System.currentTimeMillis();
-                interval.setStartTimeStamp(nowMillis - (next - step) / 1_000_000);
-                interval.setEndTimeStamp(nowMillis);
-                hlog.outputIntervalHistogram(interval);
+                if (hlog != null) {
+                    hlog.interval(interval, intervalStartMillis, nowMillis, false, openLoop);
+                }
+                intervalStartMillis = nowMillis;
+                timeline.add(new RunResult.Second(timeline.size() + 1,
+                        interval.messages() * 1e9 / Math.max(1, next - step), p99Micros(interval.latency)));
+                if (live != null) {
+                    live.println(liveLine(next - start, next - step, interval, counts, previous, false));
+                }
+                previous = counts;
+                step = next;
+                if (stopped) {
+                    return true;
+                }
             }
-            double rate = (counts[LoopCounters.MESSAGES] - previous[LoopCounters.MESSAGES]) * 1e9 / (next - step);
-            double p99 = p99Micros(interval);
-            timeline.add(new RunResult.Second(timeline.size() + 1, rate, p99));
-            if (live != null) {
-                live.println(liveLine(next - start, next - step, counts, previous, p99, false));
+            return false;
+        }
+
+        private RunResult result(long measuredNanos, long windowMessages, long drained, long bytes, long jitMillis,
+                                 boolean interrupted) {
+            Map<String, Long> errors = new LinkedHashMap<>();
+            for (ErrorKind kind : ErrorKind.values()) {
+                long count = loops.stream().mapToLong(loop -> loop.counters.errors(kind)).sum();
+                errors.put(kind.label(), count);
             }
-            previous = counts;
-            step = next;
-        }
-        long measuredNanos = System.nanoTime() - measuringSince;
-        long jitMillis = jitSince < 0 ? -1 : JitTime.millis() - jitSince;
-        long[] finalCounts = snapshot(loops);
-        window.closed(finalCounts[LoopCounters.MESSAGES] - baseline[LoopCounters.MESSAGES]);
-        for (GeneratorLoop loop : loops) {
-            loop.stop(DRAIN);
-        }
-        for (Thread thread : threads) {
-            thread.join(DRAIN.toMillis() + 5000);
-        }
-        // Echoes that arrived while draining were sent inside the window: keep their latency.
-        total.add(intervals.next());
-
-        Map<String, Long> errors = new LinkedHashMap<>();
-        for (ErrorKind kind : ErrorKind.values()) {
-            long count = loops.stream().mapToLong(loop -> loop.counters.errors(kind)).sum();
-            errors.put(kind.label(), count);
-        }
-        long messages = finalCounts[LoopCounters.MESSAGES] - baseline[LoopCounters.MESSAGES];
-        long bytes = finalCounts[LoopCounters.BYTES_RECEIVED] - baseline[LoopCounters.BYTES_RECEIVED];
-        double seconds = measuredNanos / 1e9;
-        return new RunResult(scenario.describe(), scenario.target().toString(), seconds, messages, bytes,
-                messages / seconds, bytes / seconds / (1 << 20), Latency.percentiles(total), Latency.curve(total),
-                errors, timeline, jitMillis);
-    }
-
-    private static void sleepUntil(long nanoTime) throws InterruptedException {
-        long left = nanoTime - System.nanoTime();
-        if (left > 0) {
-            TimeUnit.NANOSECONDS.sleep(left);
+            double seconds = measuredNanos / 1e9;
+            double perSecond = seconds > 0 ? 1 / seconds : 0;
+            return new RunResult(scenario.describe(), scenario.target().toString(), seconds, total.messages(), drained,
+                    bytes, windowMessages * perSecond, bytes * perSecond / (1 << 20), Latency.percentiles(total.latency),
+                    Latency.curve(total.latency), openLoop ? Latency.percentiles(total.uncorrected) : Map.of(),
+                    openLoop ? Latency.percentiles(total.lateness) : Map.of(),
+                    openLoop ? 1e6 / scenario.rate() : 0, errors, timeline, jitMillis, interrupted, List.of());
         }
     }
 
@@ -233,18 +292,18 @@ public final class Generator {
      */
     private static final class Intervals {
         private final List<GeneratorLoop> loops;
-        private final Histogram[] recycled;
-        private final Histogram merged = IntervalRecorder.newHistogram();
+        private final Recording[] recycled;
+        private final Recording merged = new Recording();
 
         Intervals(List<GeneratorLoop> loops) {
             this.loops = loops;
-            this.recycled = new Histogram[loops.size()];
+            this.recycled = new Recording[loops.size()];
             for (int i = 0; i < recycled.length; i++) {
-                recycled[i] = IntervalRecorder.newHistogram();
+                recycled[i] = new Recording();
             }
         }
 
-        Histogram next() throws InterruptedException {
+        Recording next() throws InterruptedException {
             for (int i = 0; i < recycled.length; i++) {
                 recycled[i] = loops.get(i).latencies.take(recycled[i]);
             }
@@ -252,7 +311,7 @@ public final class Generator {
                 return recycled[0];
             }
             merged.reset();
-            for (Histogram interval : recycled) {
+            for (Recording interval : recycled) {
                 merged.add(interval);
             }
             return merged;
@@ -260,7 +319,7 @@ public final class Generator {
     }
 
     private static long[] snapshot(List<GeneratorLoop> loops) {
-        long[] counts = new long[4];
+        long[] counts = new long[LoopCounters.PUBLISHED];
         for (GeneratorLoop loop : loops) {
             for (int i = 0; i < counts.length; i++) {
                 counts[i] += loop.counters.get(i);
@@ -273,10 +332,11 @@ public final class Generator {
         return interval.getTotalCount() == 0 ? 0 : Latency.micros(interval.getValueAtPercentile(99));
     }
 
-    private static String liveLine(long elapsedNanos, long stepNanos, long[] counts, long[] previous, double p99Micros,
-                                   boolean warming) {
+    private static String liveLine(long elapsedNanos, long stepNanos, Recording interval, long[] counts,
+                                   long[] previous, boolean warming) {
         double perSecond = 1e9 / Math.max(1, stepNanos);
-        double rate = (counts[LoopCounters.MESSAGES] - previous[LoopCounters.MESSAGES]) * perSecond;
+        double rate = interval.messages() * perSecond;
+        double p99Micros = p99Micros(interval.latency);
         double mib = (counts[LoopCounters.BYTES_RECEIVED] - previous[LoopCounters.BYTES_RECEIVED]) * perSecond / (1 << 20);
         return String.format("[%4.0fs]%s %,12.0f msg/s %9.2f MiB/s  p99 %9.1f us  open %6d", elapsedNanos / 1e9,
                 warming ? " warm-up" : "        ", rate, mib,

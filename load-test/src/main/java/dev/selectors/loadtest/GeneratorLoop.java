@@ -32,15 +32,7 @@ import java.util.concurrent.TimeUnit;
 final class GeneratorLoop implements Runnable {
 
     private static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
-    private static final int MAX_WAIT_MILLIS = 100;
-    // Select timeouts are whole milliseconds, so they come from this table: no allocation per wait.
-    private static final Duration[] WAITS = new Duration[MAX_WAIT_MILLIS + 1];
-
-    static {
-        for (int i = 0; i <= MAX_WAIT_MILLIS; i++) {
-            WAITS[i] = Duration.ofMillis(i);
-        }
-    }
+    private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Scenario scenario;
     private final List<Integer> connectionIds;
@@ -57,6 +49,7 @@ final class GeneratorLoop implements Runnable {
     private final ReadyHandler handler = this::onReady;
     private final long connectIntervalNanos;
     private final long sendIntervalNanos;
+    private final boolean openLoop;
     private final List<ClientConnection> connecting = new ArrayList<>();
     private final PriorityQueue<ClientConnection> sendSchedule =
             new PriorityQueue<>((a, b) -> Long.compare(a.nextSendAtNanos, b.nextSendAtNanos));
@@ -79,6 +72,7 @@ final class GeneratorLoop implements Runnable {
                 ? (long) (1e9 * scenario.threads() / scenario.connectRate()) : 0;
         this.sendIntervalNanos = scenario.rate() > 0
                 ? Math.max(1, (long) (1e9 * scenario.connections() / scenario.rate())) : 0;
+        this.openLoop = sendIntervalNanos > 0;
     }
 
     /** Stops sending new messages and gives the echoes owed until {@code drain} to arrive. */
@@ -118,14 +112,16 @@ final class GeneratorLoop implements Runnable {
             sendDue(now);
         }
         expireConnects(now);
-        selector.select(WAITS[waitMillis(now)], handler);
+        // To the nanosecond where the backend allows (epoll_pwait2): a wait rounded up to whole
+        // milliseconds would send up to 1 ms late, and an open loop counts lateness as latency.
+        selector.selectNanos(waitNanos(now), handler);
         counters.publish();
         latencies.answer();
         return true;
     }
 
-    private int waitMillis(long now) {
-        long wait = TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
+    private long waitNanos(long now) {
+        long wait = MAX_WAIT_NANOS;
         if (!stopping && nextToConnect < connectionIds.size()) {
             wait = Math.min(wait, nextConnectAt - now);
         }
@@ -135,7 +131,7 @@ final class GeneratorLoop implements Runnable {
         if (stopping) {
             wait = Math.min(wait, drainDeadline - now);
         }
-        return (int) Math.max(0, Math.min(MAX_WAIT_MILLIS, (wait + 999_999) / 1_000_000));
+        return Math.max(0, wait);
     }
 
     private boolean anythingOwed() {
@@ -236,7 +232,7 @@ final class GeneratorLoop implements Runnable {
 
     private void fillPipeline(ClientConnection connection, long now) {
         while (connection.inFlight() < scenario.pipeline()) {
-            connection.queue(scenario.sizes().draw(random), now);
+            connection.queue(scenario.sizes().draw(random), now, now);
         }
     }
 
@@ -244,8 +240,10 @@ final class GeneratorLoop implements Runnable {
         while (!sendSchedule.isEmpty() && now - sendSchedule.peek().nextSendAtNanos >= 0) {
             ClientConnection connection = sendSchedule.poll();
             while (now - connection.nextSendAtNanos >= 0) {
-                // Latency counts from the intended time, not from when the send happened (wrk2).
-                connection.queue(scenario.sizes().draw(random), connection.nextSendAtNanos);
+                // Latency counts from the intended time, not from when the send happened (wrk2);
+                // how late it left is recorded apart.
+                latencies.recordLateness(now - connection.nextSendAtNanos);
+                connection.queue(scenario.sizes().draw(random), connection.nextSendAtNanos, now);
                 connection.nextSendAtNanos += sendIntervalNanos;
             }
             sendSchedule.add(connection);
@@ -325,8 +323,10 @@ final class GeneratorLoop implements Runnable {
         counters.received(n);
         long now = System.nanoTime();
         while (connection.oldestComplete()) {
+            if (openLoop) {
+                latencies.recordUncorrected(Math.max(0, now - connection.oldestSentAt()));
+            }
             latencies.record(Math.max(0, now - connection.completeOldest()));
-            counters.messageEchoed();
         }
         if (sendIntervalNanos == 0 && !stopping) {
             fillPipeline(connection, now);

@@ -5,8 +5,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
- * One generator loop's latencies, recorded with no atomic operation per value and handed to the
- * reporter once per interval.
+ * One generator loop's {@link Recording}, recorded with no atomic operation per value and handed
+ * to the reporter once per interval.
  *
  * <p>HdrHistogram's {@code SingleWriterRecorder} lets a reader swap histograms at any moment,
  * and pays for it with two atomic increments (its phaser) around every recorded value: about 25
@@ -24,11 +24,11 @@ final class IntervalRecorder {
 
     private final Runnable wakeLoop;
     /** Written by the loop only. */
-    private Histogram recording = newHistogram();
-    /** The empty histogram the reporter posts with a request; published by {@link #requested}. */
-    private Histogram posted;
-    /** The full histogram the loop hands over; published by {@link #answered}. */
-    private Histogram handedOver;
+    private Recording recording = new Recording();
+    /** The empty recording the reporter posts with a request; published by {@link #requested}. */
+    private Recording posted;
+    /** The full recording the loop hands over; published by {@link #answered}. */
+    private Recording handedOver;
     private volatile long requested;
     private volatile long answered;
     private volatile boolean loopEnded;
@@ -55,9 +55,19 @@ final class IntervalRecorder {
         return histogram;
     }
 
-    /** The loop records a latency in nanoseconds. */
+    /** The loop records a latency from the intended send time, in nanoseconds. */
     void record(long nanos) {
-        recording.recordValue(nanos);
+        recording.latency.recordValue(nanos);
+    }
+
+    /** The loop records an open-loop message's latency from its actual send, in nanoseconds. */
+    void recordUncorrected(long nanos) {
+        recording.uncorrected.recordValue(nanos);
+    }
+
+    /** The loop records how late an open-loop message left, in nanoseconds. */
+    void recordLateness(long nanos) {
+        recording.lateness.recordValue(nanos);
     }
 
     /** The loop answers a pending request, if any: called once per select. */
@@ -83,12 +93,12 @@ final class IntervalRecorder {
     /**
      * The reporter takes the values recorded since the last call (one reporter thread only).
      *
-     * @param empty a histogram to record into next (reset here), typically the one the previous
+     * @param empty a recording to record into next (reset here), typically the one the previous
      *              call returned
-     * @return the histogram of the values recorded since the last call
+     * @return the values recorded since the last call
      * @throws InterruptedException interrupted while waiting for the loop to answer
      */
-    Histogram take(Histogram empty) throws InterruptedException {
+    Recording take(Recording empty) throws InterruptedException {
         empty.reset();
         posted = empty;
         reporter = Thread.currentThread();
@@ -99,7 +109,7 @@ final class IntervalRecorder {
             if (loopEnded) {
                 // The loop may have answered just before it ended; if it did not, nothing records.
                 if (answered != request) {
-                    Histogram full = recording;
+                    Recording full = recording;
                     recording = empty;
                     return full;
                 }

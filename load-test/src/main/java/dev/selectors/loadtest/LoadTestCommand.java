@@ -34,8 +34,10 @@ import picocli.CommandLine.Spec;
                 + "intended send time (HdrHistogram), and our backends can be compared with Netty and the JDK.",
         subcommands = {LoadTestCommand.Run.class, LoadTestCommand.Merge.class, CompareCommand.class},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:no error", "1:an echo was wrong, short, reset, refused or timed out (see the report)",
-                        "2:bad command line"})
+        exitCodeList = {"0:no error, every threshold met", "1:an echo was wrong, short, reset, refused or timed out, "
+                        + "or a connection failed (see the report)",
+                        "2:bad command line: an unknown or invalid option, an output file that cannot be written, "
+                        + "a log merge refuses", "3:every echo was right, but a --threshold failed"})
 public final class LoadTestCommand implements Runnable {
 
     @Spec
@@ -155,7 +157,13 @@ public final class LoadTestCommand implements Runnable {
     /** {@code load-test run}. */
     @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Applies one load to an echo server, checks every echoed byte, and reports throughput, "
-                    + "latency percentiles and errors by kind. Exit status 1 when any echo was wrong.")
+                    + "latency percentiles and errors by kind. Ctrl-C or SIGTERM ends the window early: the summary "
+                    + "and every report asked for are still written (a second signal quits at once).",
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {"0:every echo was right and every --threshold met", "1:an echo was wrong, short, reset, "
+                            + "refused or timed out, or a connection failed (the report says which kind)",
+                            "2:bad command line: an unknown or invalid option, or an output file that cannot be "
+                            + "written (checked before any traffic)", "3:every echo was right, but a --threshold failed"})
     static final class Run implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -193,6 +201,12 @@ public final class LoadTestCommand implements Runnable {
                 + "and that recompiling must not be counted (default: ${DEFAULT-VALUE}).")
         private String callgrindSettle;
 
+        @Option(names = "--threshold", paramLabel = "CONDITION", description = "Fail the run (exit status 3) unless "
+                + "this holds; repeatable. A latency percentile (p50, p90, p99, p99.9, p99.99, max, mean: latency "
+                + "from the intended send time) with a unit (ns, us, ms, s), or rate in msg/s: 'p99<2ms', "
+                + "'p99.9<=10ms', 'rate>50000'. The report lists each with its measured value.")
+        private List<String> thresholds = new ArrayList<>();
+
         @Override
         public Integer call() throws Exception {
             Target parsedTarget;
@@ -202,6 +216,18 @@ public final class LoadTestCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "--target: " + e.getMessage());
             }
             Scenario scenario = load.scenario(spec, parsedTarget);
+            List<Threshold> conditions = new ArrayList<>();
+            for (String text : thresholds) {
+                try {
+                    conditions.add(Threshold.parse(text));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--threshold: " + e.getMessage());
+                }
+            }
+            // Before any traffic: a run must not end in finding that its report cannot be written.
+            OutputFiles.checkWritable(spec, "--json", json);
+            OutputFiles.checkWritable(spec, "--html", html);
+            OutputFiles.checkWritable(spec, "--hlog", hlog);
             if (callgrindOut != null) {
                 try {
                     CallgrindCounter.checkUnderCallgrind(ProcessHandle.current().pid());
@@ -211,25 +237,23 @@ public final class LoadTestCommand implements Runnable {
             }
             PrintStream out = System.out;
             out.println("load-test: " + scenario.describe() + " against " + scenario.target());
-            RunResult result;
             OwnInstructions ownInstructions = new OwnInstructions(callgrindOut,
                     duration(spec, "--callgrind-settle", callgrindSettle), out);
-            HistogramLogWriter writer = hlog == null ? null : hlogWriter(hlog);
-            try {
-                result = Generator.run(scenario, quiet ? null : System.err, writer, ownInstructions);
-            } finally {
-                if (writer != null) {
-                    writer.close();
+            RunControl control = new RunControl();
+            RunResult result;
+            try (RunLog log = hlog == null ? null : RunLog.create(hlog);
+                 StopSignals signals = StopSignals.install(control, System.err)) {
+                result = Generator.run(scenario, quiet ? null : System.err, log, ownInstructions, control);
+                List<Threshold.Verdict> verdicts = new ArrayList<>();
+                for (Threshold condition : conditions) {
+                    verdicts.add(condition.check(result));
+                }
+                result = result.withThresholds(verdicts);
+                if (log != null) {
+                    log.end(result);
                 }
             }
-            Reports.table(result, out);
-            if (json != null) {
-                Reports.json(result, json);
-            }
-            if (html != null) {
-                Reports.html(result, html);
-            }
-            return result.totalErrors() == 0 ? 0 : 1;
+            return Reports.write(result, out, json, html);
         }
     }
 
@@ -308,56 +332,64 @@ public final class LoadTestCommand implements Runnable {
     }
 
     /** {@code load-test merge}. */
-    @Command(name = "merge", mixinStandardHelpOptions = true,
-            description = "Merges HdrHistogram logs (from generators on several machines, each written with --hlog) "
-                    + "into one latency report with correctly combined percentiles.")
+    @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Merges the HdrHistogram logs of several generators (each written by 'load-test run --hlog', "
+                    + "for example one per Kubernetes Job pod) into the report run writes: percentiles of one histogram "
+                    + "of every sample, the generators' rates added up, errors summed. Refuses, with exit status 2, a "
+                    + "file that is not a complete log written by run, and logs of different runs (unless --force).",
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {"0:merged; no generator saw an error", "1:merged; some generator saw an error",
+                            "2:bad command line, or a log refused (one line names the file and what is wrong)",
+                            "3:merged; a --threshold failed"})
     static final class Merge implements Callable<Integer> {
-        @Parameters(arity = "1..*", paramLabel = "HLOG", description = "The logs to merge.")
-        private List<File> logs = new ArrayList<>();
+        @Spec
+        private CommandSpec spec;
 
-        @Option(names = "--json", description = "Write the merged percentiles as JSON to this file.")
+        @Parameters(arity = "1..*", paramLabel = "HLOG", description = "The logs to merge.")
+        private List<Path> logs = new ArrayList<>();
+
+        @Option(names = "--json", description = "Write the merged report as JSON to this file (as run --json).")
         private Path json;
+
+        @Option(names = "--html", description = "Write the merged report as a self-contained HTML page (as run --html).")
+        private Path html;
+
+        @Option(names = "--threshold", paramLabel = "CONDITION", description = "As for run: exit status 3 unless "
+                + "this holds over the merged figures; repeatable.")
+        private List<String> thresholds = new ArrayList<>();
+
+        @Option(names = "--force", description = "Merge logs whose load or target differ.")
+        private boolean force;
 
         @Override
         public Integer call() throws Exception {
-            Histogram merged = merge(logs);
-            PrintStream out = System.out;
-            out.printf(Locale.ROOT, "merged %d logs: %,d messages%n", logs.size(), merged.getTotalCount());
-            Map<String, Double> percentiles = Latency.percentiles(merged);
-            for (Map.Entry<String, Double> entry : percentiles.entrySet()) {
-                out.printf(Locale.ROOT, "  %-7s %10.1f us%n", entry.getKey(), entry.getValue());
+            List<Threshold> conditions = new ArrayList<>();
+            for (String text : thresholds) {
+                try {
+                    conditions.add(Threshold.parse(text));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--threshold: " + e.getMessage());
+                }
             }
-            if (json != null) {
-                Map<String, Object> report = new LinkedHashMap<>();
-                report.put("logs", logs.stream().map(File::getPath).toArray());
-                report.put("messages", merged.getTotalCount());
-                report.put("latencyMicros", percentiles);
-                Reports.json(report, json);
+            OutputFiles.checkWritable(spec, "--json", json);
+            OutputFiles.checkWritable(spec, "--html", html);
+            List<LogMerge.Log> read = new ArrayList<>();
+            try {
+                for (Path log : logs) {
+                    read.add(LogMerge.read(log));
+                }
+                if (!force) {
+                    LogMerge.checkSameRun(read);
+                }
+            } catch (LogMerge.BadLogException e) {
+                throw new ParameterException(spec.commandLine(), "merge: " + e.getMessage());
             }
-            return 0;
+            RunResult merged = LogMerge.merge(read);
+            List<Threshold.Verdict> verdicts = new ArrayList<>();
+            for (Threshold condition : conditions) {
+                verdicts.add(condition.check(merged));
+            }
+            return Reports.write(merged.withThresholds(verdicts), System.out, json, html);
         }
-    }
-
-    /**
-     * Adds every interval histogram of every log.
-     *
-     * @param logs HdrHistogram logs
-     * @return one histogram of all their values
-     * @throws FileNotFoundException a log does not exist
-     */
-    static Histogram merge(List<File> logs) throws FileNotFoundException {
-        Histogram merged = new Histogram(3);
-        for (File log : logs) {
-            HistogramLogReader reader = new HistogramLogReader(log);
-            for (EncodableHistogram interval = reader.nextIntervalHistogram(); interval != null;
-                 interval = reader.nextIntervalHistogram()) {
-                merged.add((Histogram) interval);
-            }
-        }
-        return merged;
-    }
-
-    static HistogramLogWriter hlogWriter(Path path) throws FileNotFoundException {
-        return new HistogramLogWriter(path.toFile());
     }
 }

@@ -144,7 +144,7 @@ class GeneratorTest {
                 public void closed(long messages) {
                     events.add("closed");
                 }
-            });
+            }, new RunControl());
             assertEquals(List.of("settling", "opened", "closed"), events);
             // The schedule, not a speed: settling comes after the warm-up's first part, well before the window.
             assertTrue(at[0] - start >= TimeUnit.MILLISECONDS.toNanos(500), "settling after " + (at[0] - start) + " ns");
@@ -154,13 +154,16 @@ class GeneratorTest {
 
     @Test
     void aWindowSpentCompilingIsCalledWarmUp() {
-        RunResult compiling = new RunResult("ping-pong", "127.0.0.1:9", 2.0, 10, 640, 5, 0.01, Map.of(), List.of(),
-                Map.of(), List.of(), 500);
-        RunResult steady = new RunResult("ping-pong", "127.0.0.1:9", 2.0, 10, 640, 5, 0.01, Map.of(), List.of(),
-                Map.of(), List.of(), 3);
+        RunResult compiling = result(500);
+        RunResult steady = result(3);
         assertTrue(table(compiling).contains("jit       500 ms compiling in the window: the generator was still "
                 + "warming up"), table(compiling));
         assertTrue(table(steady).contains("jit       3 ms compiling in the window\n"), table(steady));
+    }
+
+    private static RunResult result(long jitMillis) {
+        return new RunResult("ping-pong", "127.0.0.1:9", 2.0, 10, 0, 640, 5, 0.01, Map.of(), List.of(), Map.of(),
+                Map.of(), 0, Map.of(), List.of(), jitMillis, false, List.of());
     }
 
     private static String table(RunResult result) {

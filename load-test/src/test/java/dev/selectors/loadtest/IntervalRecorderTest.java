@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,8 +29,8 @@ class IntervalRecorderTest {
             done.set(true);
         });
         loop.start();
-        Histogram all = IntervalRecorder.newHistogram();
-        Histogram recycled = IntervalRecorder.newHistogram();
+        Recording all = new Recording();
+        Recording recycled = new Recording();
         int intervals = 0;
         while (!done.get()) {
             recycled = recorder.take(recycled);
@@ -40,9 +39,9 @@ class IntervalRecorderTest {
         }
         loop.join();
         all.add(recorder.take(recycled));
-        assertEquals(values, all.getTotalCount());
-        assertEquals(values, all.getMaxValue(), 0.001 * values);
-        assertEquals(1, all.getMinValue());
+        assertEquals(values, all.messages());
+        assertEquals(values, all.latency.getMaxValue(), 0.001 * values);
+        assertEquals(1, all.latency.getMinValue());
         assertEquals(intervals + 1, wakeups.get());
     }
 
@@ -52,9 +51,9 @@ class IntervalRecorderTest {
         recorder.record(5_000);
         recorder.record(7_000);
         recorder.loopEnded();
-        Histogram first = recorder.take(IntervalRecorder.newHistogram());
-        assertEquals(2, first.getTotalCount());
+        Recording first = recorder.take(new Recording());
+        assertEquals(2, first.messages());
         // Nothing more was recorded: the next interval is empty, and taking it does not wait.
-        assertEquals(0, recorder.take(IntervalRecorder.newHistogram()).getTotalCount());
+        assertEquals(0, recorder.take(new Recording()).messages());
     }
 }

@@ -282,12 +282,21 @@ public abstract class AbstractSelector implements Selector {
 
     @Override
     public final int select(Duration timeout, ReadyHandler handler) throws IOException {
+        return selectAndDispatch(Timeouts.toNanos(timeout), handler);
+    }
+
+    @Override
+    public final int selectNanos(long timeoutNanos, ReadyHandler handler) throws IOException {
+        return selectAndDispatch(Math.max(0, timeoutNanos), handler);
+    }
+
+    private int selectAndDispatch(long timeoutNanos, ReadyHandler handler) throws IOException {
         ensureOpen();
         if (dispatching) {
             throw new IllegalStateException("select called from inside a ReadyHandler");
         }
         readyCount = 0;
-        doSelect(Timeouts.toNanos(timeout));
+        doSelect(timeoutNanos);
         dispatching = true;
         try {
             return dispatch(handler);

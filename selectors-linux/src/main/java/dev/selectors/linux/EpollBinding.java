@@ -33,6 +33,19 @@ public interface EpollBinding {
      */
     int epollWait(int epfd, long events, int maxEvents, int timeoutMillis);
 
+    /**
+     * epoll_pwait2(2), Linux 5.11+: epoll_wait with a {@code struct timespec} timeout, and no
+     * signal mask here.
+     *
+     * @param epfd      the epoll fd
+     * @param events    address of a {@code struct epoll_event} array
+     * @param maxEvents its length, at least 1
+     * @param timeout   address of a {@code struct timespec { time_t tv_sec; long tv_nsec; }}
+     * @return the number of events written, or -errno: -ENOSYS where the kernel or the C library
+     *         predates the call
+     */
+    int epollPwait2(int epfd, long events, int maxEvents, long timeout);
+
     /** eventfd(2). @param initval the counter's start @param flags EFD_* @return the fd, or -errno */
     int eventfd(int initval, int flags);
 }

@@ -20,12 +20,17 @@ import java.nio.ByteBuffer;
  * to the number of registered fds on every call) so that one select sees every ready fd; it
  * grows only when registrations outgrow it, never on a steady-state select. A select is one
  * epoll_wait call; register, modify and unregister are one epoll_ctl each, through one
- * preallocated {@code struct epoll_event}.
+ * preallocated {@code struct epoll_event}. A timeout with a fraction of a millisecond waits
+ * through epoll_pwait2 (Linux 5.11+), to the nanosecond; where the kernel lacks it, through
+ * epoll_wait rounding up, as Python does.
  */
 public final class EpollSelector extends AbstractSelector {
 
     private static final EpollEventLayout LAYOUT = EpollEventLayout.CURRENT;
     private static final int MIN_EVENTS = 64;
+    private static final int TIMESPEC_BYTES = 16;
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final LibC libc;
     private final EpollBinding epoll;
@@ -36,6 +41,10 @@ public final class EpollSelector extends AbstractSelector {
     private final NativeMemory ctlEvent;
     // The array epoll_wait fills.
     private final NativeArray events;
+    // The struct timespec of epoll_pwait2, for timeouts with a fraction of a millisecond.
+    private final NativeMemory timespec;
+    // Until epoll_pwait2 answers ENOSYS (Linux before 5.11, glibc before 2.35).
+    private boolean pwait2 = true;
     private final Waits.WaitCall waitCall = this::waitOnce;
 
     /**
@@ -54,15 +63,31 @@ public final class EpollSelector extends AbstractSelector {
         this.epoll = epoll;
         this.epfd = Errno.check("epoll_create1", epoll.epollCreate1(Epoll.EPOLL_CLOEXEC));
         EventFdWaker waker = null;
+        NativeMemory ctl = null;
+        NativeMemory precise = null;
+        NativeArray array = null;
         try {
             waker = new EventFdWaker(libc, epoll);
+            ctl = libc.allocate(LAYOUT.size());
+            precise = libc.allocate(TIMESPEC_BYTES);
+            array = new NativeArray(libc, LAYOUT.size(), MIN_EVENTS);
             this.wakeFd = waker.fd();
-            this.ctlEvent = libc.allocate(LAYOUT.size());
-            this.events = new NativeArray(libc, LAYOUT.size(), MIN_EVENTS);
+            this.ctlEvent = ctl;
+            this.timespec = precise;
+            this.events = array;
             ctl(Epoll.EPOLL_CTL_ADD, wakeFd, Epoll.EPOLLIN);
         } catch (IOException | RuntimeException e) {
             if (waker != null) {
                 waker.close();
+            }
+            if (ctl != null) {
+                ctl.close();
+            }
+            if (precise != null) {
+                precise.close();
+            }
+            if (array != null) {
+                array.close();
             }
             libc.close(epfd);
             throw e;
@@ -105,7 +130,22 @@ public final class EpollSelector extends AbstractSelector {
         epoll.epollCtl(epfd, Epoll.EPOLL_CTL_DEL, fd, ctlEvent.address());
     }
 
+    /**
+     * One wait: epoll_wait for whole milliseconds, no limit or none at all; epoll_pwait2 for a
+     * timeout with a fraction of a millisecond, which epoll_wait would round up (a 300 us wait
+     * taking 1 ms).
+     */
     private int waitOnce(long remainingNanos) {
+        if (pwait2 && remainingNanos > 0 && remainingNanos % NANOS_PER_MILLI != 0) {
+            ByteBuffer spec = timespec.buffer();
+            spec.putLong(0, remainingNanos / NANOS_PER_SECOND);
+            spec.putLong(8, remainingNanos % NANOS_PER_SECOND);
+            int result = epoll.epollPwait2(epfd, events.address(), events.capacity(), timespec.address());
+            if (result != -Errno.ENOSYS) {
+                return result;
+            }
+            pwait2 = false;
+        }
         return epoll.epollWait(epfd, events.address(), events.capacity(), Timeouts.toMillisRoundingUp(remainingNanos));
     }
 
@@ -129,6 +169,7 @@ public final class EpollSelector extends AbstractSelector {
     protected void implClose() {
         libc.close(epfd);
         ctlEvent.close();
+        timespec.close();
         events.close();
     }
 }

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A steady-state epoll select makes one epoll_wait, no native allocation and no heap
- * allocation. Alone in its class, and this module forks a JVM per test class: calls made by
+ * A steady-state epoll select makes one epoll_wait (one epoll_pwait2 for a timeout with a
+ * fraction of a millisecond), no native allocation and no heap allocation. Alone in its class, and this module forks a JVM per test class: calls made by
  * other tests through the same interfaces with other implementations change what the JIT
  * inlines, and with it what escape analysis can remove. The heap is measured on a selector
  * over the real bindings: the counting wrappers add call levels that can push an FFM downcall
@@ -31,6 +31,7 @@ class EpollSelectAllocationTest {
     void selectMakesOneEpollWaitNoNativeAllocationAndNoHeapAllocation() throws IOException {
         CountingLibC libc = new CountingLibC(Natives.libc());
         AtomicInteger waits = new AtomicInteger();
+        AtomicInteger preciseWaits = new AtomicInteger();
         EpollBinding real = Epoll.binding();
         EpollBinding counting = new EpollBinding() {
             @Override
@@ -47,6 +48,12 @@ class EpollSelectAllocationTest {
             public int epollWait(int epfd, long events, int maxEvents, int timeoutMillis) {
                 waits.incrementAndGet();
                 return real.epollWait(epfd, events, maxEvents, timeoutMillis);
+            }
+
+            @Override
+            public int epollPwait2(int epfd, long events, int maxEvents, long timeout) {
+                preciseWaits.incrementAndGet();
+                return real.epollPwait2(epfd, events, maxEvents, timeout);
             }
 
             @Override
@@ -77,9 +84,19 @@ class EpollSelectAllocationTest {
             assertEquals(20_000 * 8, handled[0]);
             assertEquals(20_000, waits.get() - waitsBefore, "one epoll_wait per select");
             assertEquals(allocations, libc.allocations.get(), "native allocations during select");
+            // A timeout with a fraction of a millisecond: one epoll_pwait2 per select where the
+            // kernel has it (Linux 5.11+), else epoll_wait; no native allocation either way.
+            int preciseBefore = preciseWaits.get();
+            waitsBefore = waits.get();
+            for (int i = 0; i < 1_000; i++) {
+                selector.selectNanos(250_000, handler);
+            }
+            assertEquals(1_000, preciseWaits.get() - preciseBefore + waits.get() - waitsBefore, "one wait per select");
+            assertEquals(allocations, libc.allocations.get(), "native allocations during a precise select");
 
             for (int i = 0; i < 50_000; i++) {
                 plain.select(Duration.ZERO, handler);
+                plain.selectNanos(250_000, handler);
             }
             com.sun.management.ThreadMXBean threads =
                     (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -88,8 +105,9 @@ class EpollSelectAllocationTest {
             for (int round = 0; round < 5; round++) {
                 handled[0] = 0;
                 long heapBefore = threads.getCurrentThreadAllocatedBytes();
-                for (int i = 0; i < 20_000; i++) {
+                for (int i = 0; i < 10_000; i++) {
                     plain.select(Duration.ZERO, handler);
+                    plain.selectNanos(250_000, handler);
                 }
                 fewestHeapBytes = Math.min(fewestHeapBytes, threads.getCurrentThreadAllocatedBytes() - heapBefore);
                 assertEquals(20_000 * 8, handled[0]);

@@ -87,6 +87,8 @@ public final class Errno {
     public static final int ENOTCONN = pick(107, 57, 134);
     /** Connection refused. */
     public static final int ECONNREFUSED = pick(111, 61, 146);
+    /** Function not implemented (a system call this kernel predates, such as epoll_pwait2). */
+    public static final int ENOSYS = pick(38, 78, 89);
 
     private Errno() {
     }

@@ -97,6 +97,17 @@ public abstract class SelectorContract {
         return true;
     }
 
+    /**
+     * Why the backend cannot wait less than a millisecond here, or {@code null} when it can:
+     * poll(2) and /dev/poll take whole milliseconds, and epoll_wait does too where the kernel
+     * predates epoll_pwait2 (Linux 5.11). The kit then skips the precision test with this reason.
+     *
+     * @return the reason, or {@code null} for a backend whose timeouts are finer than 1 ms
+     */
+    protected String noSubMillisecondTimeouts() {
+        return "the backend's timeouts are whole milliseconds";
+    }
+
     @BeforeEach
     final void openResources() {
         resources = new Resources();
@@ -510,6 +521,62 @@ public abstract class SelectorContract {
             long elapsed = System.nanoTime() - start;
             assertTrue(elapsed >= nanos, nanos + " ns timeout returned after " + elapsed + " ns");
         }
+    }
+
+    @Test
+    void aSubMillisecondTimeoutIsNeverCutShort() throws IOException {
+        Selector s = selector();
+        Socket.Pair pair = socketpair();
+        s.register(pair.first(), EVENT_READ);
+        int[] handled = new int[1];
+
+        for (int i = 0; i < 20; i++) {
+            long start = System.nanoTime();
+            assertTrue(s.select(Duration.ofNanos(300_000)).isEmpty());
+            long viaDuration = System.nanoTime() - start;
+            start = System.nanoTime();
+            assertEquals(0, s.selectNanos(300_000, (key, events) -> handled[0]++));
+            long viaNanos = System.nanoTime() - start;
+            assertTrue(viaDuration >= 300_000, "a 300 us timeout returned after " + viaDuration + " ns");
+            assertTrue(viaNanos >= 300_000, "selectNanos(300 us) returned after " + viaNanos + " ns");
+        }
+        assertEquals(0, handled[0]);
+    }
+
+    @Test
+    void aSubMillisecondTimeoutWaitsLessThanAMillisecond() throws IOException {
+        String why = noSubMillisecondTimeouts();
+        assumeTrue(why == null, why);
+        Selector s = selector();
+        Socket.Pair pair = socketpair();
+        s.register(pair.first(), EVENT_READ);
+        int[] handled = new int[1];
+        // The median of many waits: one wait can always be late on a loaded machine.
+        long[] elapsed = new long[41];
+        for (int i = 0; i < elapsed.length; i++) {
+            long start = System.nanoTime();
+            s.selectNanos(300_000, (key, events) -> handled[0]++);
+            elapsed[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(elapsed);
+        long median = elapsed[elapsed.length / 2];
+        assertTrue(median >= 300_000 && median < 1_000_000, "a 300 us timeout: median wait " + median + " ns");
+    }
+
+    @Test
+    void selectNanosPollsOnZeroOrNegative() throws IOException {
+        Selector s = selector();
+        Socket.Pair pair = socketpair();
+        s.register(pair.first(), EVENT_READ | EVENT_WRITE);
+        List<Object> ready = new ArrayList<>();
+
+        long start = System.nanoTime();
+        assertEquals(1, s.selectNanos(0, (key, events) -> ready.add(key.fileobj())));
+        assertEquals(1, s.selectNanos(-5, (key, events) -> ready.add(key.fileobj())));
+        s.modify(pair.first(), EVENT_READ);
+        assertEquals(0, s.selectNanos(Long.MIN_VALUE, (key, events) -> ready.add(key.fileobj())));
+        assertTrue(millisSince(start) < LATE_TOLERANCE_MILLIS);
+        assertEquals(List.of(pair.first(), pair.first()), ready);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.selectors.linux.EpollBinding;
+import dev.selectors.posix.Errno;
 import dev.selectors.posix.ffm.Downcalls;
 import dev.selectors.posix.ffm.LinuxSyscalls;
 import java.lang.foreign.FunctionDescriptor;
@@ -32,6 +33,8 @@ public final class FfmEpollBinding implements EpollBinding {
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
         static final MethodHandle EPOLL_WAIT = Downcalls.capturingErrno("epoll_wait",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT));
+        static final MethodHandle EPOLL_PWAIT2 = Downcalls.optionalCapturingErrno("epoll_pwait2",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG)).orElse(null);
         static final MethodHandle EVENTFD =
                 Downcalls.capturingErrno("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     }
@@ -75,6 +78,24 @@ public final class FfmEpollBinding implements EpollBinding {
                     ? (int) (long) LinuxSyscalls.SYSCALL.invokeExact(state, LinuxSyscalls.SYS_EPOLL_PWAIT, (long) epfd,
                             events, (long) maxEvents, (long) timeoutMillis, 0L, KERNEL_SIGSET_BYTES)
                     : (int) Named.EPOLL_WAIT.invokeExact(state, epfd, events, maxEvents, timeoutMillis);
+            return result(r, state);
+        } catch (Throwable t) {
+            throw Downcalls.unexpected(t);
+        }
+    }
+
+    @Override
+    public int epollPwait2(int epfd, long events, int maxEvents, long timeout) {
+        if (!DIRECT && Named.EPOLL_PWAIT2 == null) {
+            return -Errno.ENOSYS;
+        }
+        MemorySegment state = Downcalls.captureState();
+        try {
+            // Invoked here, not through LinuxSyscalls.call: see LinuxSyscalls.SYSCALL.
+            int r = DIRECT
+                    ? (int) (long) LinuxSyscalls.SYSCALL.invokeExact(state, LinuxSyscalls.SYS_EPOLL_PWAIT2,
+                            (long) epfd, events, (long) maxEvents, timeout, 0L, KERNEL_SIGSET_BYTES)
+                    : (int) Named.EPOLL_PWAIT2.invokeExact(state, epfd, events, maxEvents, timeout, 0L);
             return result(r, state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);

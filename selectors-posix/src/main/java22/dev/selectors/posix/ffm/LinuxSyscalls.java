@@ -92,6 +92,8 @@ public final class LinuxSyscalls {
     public static final long SYS_EPOLL_CTL = number("epoll_ctl");
     /** epoll_pwait(2), what glibc's epoll_wait calls. */
     public static final long SYS_EPOLL_PWAIT = number("epoll_pwait");
+    /** epoll_pwait2(2), Linux 5.11+: a timespec timeout (ENOSYS on older kernels). */
+    public static final long SYS_EPOLL_PWAIT2 = number("epoll_pwait2");
     /** eventfd2(2), what glibc's eventfd calls. */
     public static final long SYS_EVENTFD2 = number("eventfd2");
 
@@ -129,7 +131,7 @@ public final class LinuxSyscalls {
                         Map.entry("getsockname", 51L), Map.entry("getpeername", 52L), Map.entry("setsockopt", 54L),
                         Map.entry("getsockopt", 55L), Map.entry("recvfrom", 45L), Map.entry("sendto", 44L),
                         Map.entry("epoll_create1", 291L), Map.entry("epoll_ctl", 233L), Map.entry("epoll_pwait", 281L),
-                        Map.entry("eventfd2", 290L));
+                        Map.entry("epoll_pwait2", 441L), Map.entry("eventfd2", 290L));
             case "aarch64":
                 return Map.ofEntries(Map.entry("read", 63L), Map.entry("write", 64L), Map.entry("close", 57L),
                         Map.entry("fcntl", 25L), Map.entry("pipe2", 59L), Map.entry("socket", 198L),
@@ -138,7 +140,7 @@ public final class LinuxSyscalls {
                         Map.entry("getsockname", 204L), Map.entry("getpeername", 205L), Map.entry("setsockopt", 208L),
                         Map.entry("getsockopt", 209L), Map.entry("recvfrom", 207L), Map.entry("sendto", 206L),
                         Map.entry("epoll_create1", 20L), Map.entry("epoll_ctl", 21L), Map.entry("epoll_pwait", 22L),
-                        Map.entry("eventfd2", 19L));
+                        Map.entry("epoll_pwait2", 441L), Map.entry("eventfd2", 19L));
             default:
                 return null;
         }

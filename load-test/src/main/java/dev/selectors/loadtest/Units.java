@@ -1,0 +1,33 @@
+package dev.selectors.loadtest;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** Latencies written for people: the unit chosen per magnitude, three significant digits at most. */
+final class Units {
+
+    private Units() {
+    }
+
+    /**
+     * @param micros a latency in microseconds
+     * @return for example {@code 850 ns}, {@code 51.2 us}, {@code 2 ms}, {@code 1.5 s}
+     */
+    static String latency(double micros) {
+        if (micros < 1) {
+            return number(micros * 1000) + " ns";
+        }
+        if (micros < 1000) {
+            return number(micros) + " us";
+        }
+        if (micros < 1_000_000) {
+            return number(micros / 1000) + " ms";
+        }
+        return number(micros / 1_000_000) + " s";
+    }
+
+    private static String number(double value) {
+        String text = String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
+        return new BigDecimal(text).stripTrailingZeros().toPlainString();
+    }
+}
