@@ -3,7 +3,7 @@ package dev.selectors.loadtest;
 import java.math.BigDecimal;
 import java.util.Locale;
 
-/** Latencies written for people: the unit chosen per magnitude, three significant digits at most. */
+/** Numbers written for people: the unit or suffix chosen per magnitude, three significant digits at most. */
 final class Units {
 
     private Units() {
@@ -24,6 +24,17 @@ final class Units {
             return number(micros / 1000) + " ms";
         }
         return number(micros / 1_000_000) + " s";
+    }
+
+    /**
+     * @param value a count or a rate
+     * @return for example {@code 950}, {@code 12.5k}, {@code 2M}
+     */
+    static String count(double value) {
+        if (value >= 1_000_000) {
+            return number(value / 1_000_000) + "M";
+        }
+        return value >= 1000 ? number(value / 1000) + "k" : number(value);
     }
 
     private static String number(double value) {
