@@ -50,6 +50,7 @@ final class GeneratorLoop implements Runnable {
     private final long connectIntervalNanos;
     private final long sendIntervalNanos;
     private final boolean openLoop;
+    private final long spinNanos;
     private final List<ClientConnection> connecting = new ArrayList<>();
     private final PriorityQueue<ClientConnection> sendSchedule =
             new PriorityQueue<>((a, b) -> Long.compare(a.nextSendAtNanos, b.nextSendAtNanos));
@@ -73,6 +74,7 @@ final class GeneratorLoop implements Runnable {
         this.sendIntervalNanos = scenario.rate() > 0
                 ? Math.max(1, (long) (1e9 * scenario.connections() / scenario.rate())) : 0;
         this.openLoop = sendIntervalNanos > 0;
+        this.spinNanos = scenario.spin().toNanos();
     }
 
     /** Stops sending new messages and gives the echoes owed until {@code drain} to arrive. */
@@ -126,7 +128,10 @@ final class GeneratorLoop implements Runnable {
             wait = Math.min(wait, nextConnectAt - now);
         }
         if (!stopping && !sendSchedule.isEmpty()) {
-            wait = Math.min(wait, sendSchedule.peek().nextSendAtNanos - now);
+            // The last stretch before a send is polled, not slept: a timed wait wakes tens of
+            // microseconds late, and an open loop counts that lateness as latency.
+            long untilSend = sendSchedule.peek().nextSendAtNanos - now;
+            wait = Math.min(wait, untilSend <= spinNanos ? 0 : untilSend - spinNanos);
         }
         if (stopping) {
             wait = Math.min(wait, drainDeadline - now);

@@ -1,9 +1,7 @@
 package dev.selectors.loadtest;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
@@ -23,9 +21,6 @@ public record Threshold(String text, String metric, boolean less, boolean orEqua
     private static final java.util.regex.Pattern FORMAT =
             java.util.regex.Pattern.compile("\\s*([a-z0-9.]+)\\s*(<=|>=|<|>)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-zµ]*)\\s*");
     private static final List<String> LATENCIES = List.of("p50", "p90", "p99", "p99.9", "p99.99", "max", "mean");
-    private static final Map<String, BigDecimal> MICROS_PER_UNIT = Map.of(
-            "ns", new BigDecimal("0.001"), "us", BigDecimal.ONE, "µs", BigDecimal.ONE,
-            "ms", BigDecimal.valueOf(1_000), "s", BigDecimal.valueOf(1_000_000));
 
     /**
      * What one threshold found.
@@ -54,7 +49,7 @@ public record Threshold(String text, String metric, boolean less, boolean orEqua
         }
         String metric = matcher.group(1);
         String operator = matcher.group(2);
-        BigDecimal amount = new BigDecimal(matcher.group(3));
+        String amount = matcher.group(3);
         String unit = matcher.group(4);
         double limit;
         if (metric.equals("rate")) {
@@ -62,16 +57,16 @@ public record Threshold(String text, String metric, boolean less, boolean orEqua
                 throw new IllegalArgumentException("'" + text + "': a rate is messages per second, a plain number, "
                         + "not '" + unit + "'");
             }
-            limit = amount.doubleValue();
+            limit = Double.parseDouble(amount);
         } else if (LATENCIES.contains(metric)) {
-            BigDecimal perUnit = MICROS_PER_UNIT.get(unit);
-            if (perUnit == null) {
+            if (!List.of("ns", "us", "µs", "ms", "s").contains(unit)) {
                 throw new IllegalArgumentException("'" + text + "': a latency needs a unit, ns, us, ms or s, "
                         + (unit.isEmpty() ? "and has none" : "not '" + unit + "'"));
             }
-            limit = amount.multiply(perUnit).doubleValue();
+            limit = DurationText.parse(amount + unit).toNanos() / 1000.0;
         } else {
-            throw new IllegalArgumentException("'" + text + "': no metric '" + metric + "'; one of rate, " + String.join(", ", LATENCIES));
+            throw new IllegalArgumentException("'" + text + "': no metric '" + metric + "'; one of rate, "
+                    + String.join(", ", LATENCIES));
         }
         return new Threshold(text.trim(), metric, operator.startsWith("<"), operator.endsWith("="), limit);
     }

@@ -23,8 +23,8 @@ class ComparisonServersTest {
 
     private static void assertEchoes(List<String> command, Path log) throws Exception {
         try (ServerProcess server = ServerProcess.start(command, log)) {
-            Scenario scenario = new Scenario(new Target("127.0.0.1", server.port), 20, SizeRange.parse("1-20k"), 4, 0,
-                    Duration.ofMillis(200), Duration.ofSeconds(1), 0, 2, "auto");
+            Scenario scenario = new Scenario(new Target("127.0.0.1", server.port), Load.parse("pipeline4:20:1-20k"),
+                    Duration.ofMillis(200), Duration.ofSeconds(1), 0, 2, "auto", Scenario.DEFAULT_SPIN);
             RunResult result = Generator.run(scenario, null, null);
             assertEquals(0, result.totalErrors(), command + ": " + result.errors());
             assertTrue(result.messages() > 100, command + ": " + result.messages() + " messages");

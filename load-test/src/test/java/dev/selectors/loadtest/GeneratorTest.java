@@ -23,8 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneratorTest {
 
     private static Scenario scenario(int port, int connections, String sizes, int pipeline, double rate) {
-        return new Scenario(new Target("127.0.0.1", port), connections, SizeRange.parse(sizes), pipeline, rate,
-                Duration.ofMillis(200), Duration.ofMillis(1500), 0, 2, "auto");
+        Load load = rate > 0 ? new Load(Load.Mode.OPEN_LOOP, connections, SizeRange.parse(sizes), 1, rate)
+                : pipeline == 1 ? Load.pingPong(connections, SizeRange.parse(sizes))
+                : new Load(Load.Mode.PIPELINE, connections, SizeRange.parse(sizes), pipeline, 0);
+        return new Scenario(new Target("127.0.0.1", port), load, Duration.ofMillis(200), Duration.ofMillis(1500), 0, 2,
+                "auto", Scenario.DEFAULT_SPIN);
     }
 
     @Test
@@ -117,8 +120,8 @@ class GeneratorTest {
     @Test
     void aWindowThatAsksToSettleIsToldSoBeforeItOpensAndOnlyOnce() throws Exception {
         try (EchoServer server = EchoServer.start(ServerConfig.defaults().withPort(0), System.err)) {
-            Scenario scenario = new Scenario(new Target("127.0.0.1", server.port()), 2, SizeRange.parse("64"), 1, 0,
-                    Duration.ofMillis(1500), Duration.ofMillis(300), 0, 1, "auto");
+            Scenario scenario = new Scenario(new Target("127.0.0.1", server.port()), Load.parse("pingpong:2:64"),
+                    Duration.ofMillis(1500), Duration.ofMillis(300), 0, 1, "auto", Scenario.DEFAULT_SPIN);
             List<String> events = new java.util.ArrayList<>();
             long[] at = new long[2];
             long start = System.nanoTime();

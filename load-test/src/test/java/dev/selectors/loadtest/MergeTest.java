@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MergeTest {
 
-    private static final Scenario LOAD = new Scenario(new Target("127.0.0.1", 1234), 10, SizeRange.parse("64"), 1, 0,
-            Duration.ofSeconds(1), Duration.ofSeconds(5), 0, 1, "auto");
+    private static final Scenario LOAD = new Scenario(new Target("127.0.0.1", 1234), Load.parse("pingpong:10:64"),
+            Duration.ofSeconds(1), Duration.ofSeconds(5), 0, 1, "auto", Scenario.DEFAULT_SPIN);
 
     /** Writes a log as run does: five seconds of samples drawn with the generator's own spread. */
     private static Path log(Path dir, String name, Scenario scenario, int generator, Histogram all) throws Exception {
@@ -181,8 +181,8 @@ class MergeTest {
     @Test
     void logsOfDifferentRunsAreMergedOnlyWithForce(@TempDir Path dir) throws Exception {
         Path a = log(dir, "a.hlog", LOAD, 0, new Histogram(3));
-        Scenario other = new Scenario(LOAD.target(), 100, SizeRange.parse("64"), 1, 0, Duration.ofSeconds(1),
-                Duration.ofSeconds(5), 0, 1, "auto");
+        Scenario other = new Scenario(LOAD.target(), Load.parse("pingpong:100:64"), Duration.ofSeconds(1),
+                Duration.ofSeconds(5), 0, 1, "auto", Scenario.DEFAULT_SPIN);
         Path b = log(dir, "b.hlog", other, 0, new Histogram(3));
 
         Outcome refused = merge(a.toString(), b.toString());

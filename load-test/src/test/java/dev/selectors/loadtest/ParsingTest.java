@@ -24,6 +24,39 @@ class ParsingTest {
     }
 
     @Test
+    void loadsHaveOneGrammarAndOneLabel() {
+        Load pipeline = Load.parse("pipeline16:100:4k");
+        assertEquals(Load.Mode.PIPELINE, pipeline.mode());
+        assertEquals(16, pipeline.pipeline());
+        assertEquals("pipeline16 100x" + SizeRange.parse("4k"), pipeline.label());
+        Load open = Load.parse("rate5000:10:64-1k");
+        assertEquals(Load.Mode.OPEN_LOOP, open.mode());
+        assertEquals(5000, open.rate());
+        assertEquals("open loop 5000 msg/s, 10 connections, " + SizeRange.parse("64-1k"), open.describe());
+        assertEquals(Load.Mode.IDLE, Load.parse("idle:1000:0").mode());
+        assertEquals(Load.pingPong(1, SizeRange.parse("64")), Load.parse("pingpong:1:64"));
+        for (String label : new String[] {"pingpong:1:64", "pipeline4:20:1-20k", "rate100:3:64"}) {
+            assertEquals(Load.parse(label), Load.parse(label.toUpperCase(java.util.Locale.ROOT)));
+        }
+        for (String bad : new String[] {"fast:1:64", "pingpong:0:64", "pipeline0:1:64", "rate0:1:64", "pingpong:1",
+                                        "pingpong:1:big", "pingpong:99999999999:64"}) {
+            assertThrows(IllegalArgumentException.class, () -> Load.parse(bad), bad);
+        }
+    }
+
+    @Test
+    void durationsTakeEveryUnitDownToNanoseconds() {
+        assertEquals(java.time.Duration.ofNanos(250), DurationText.parse("250ns"));
+        assertEquals(java.time.Duration.ofNanos(200_000), DurationText.parse("200us"));
+        assertEquals(java.time.Duration.ofNanos(1_500), DurationText.parse("1.5µs"));
+        assertEquals(java.time.Duration.ofMillis(500), DurationText.parse("500ms"));
+        assertEquals(java.time.Duration.ofMillis(1500), DurationText.parse("1.5"));
+        assertEquals(java.time.Duration.ofMinutes(2), DurationText.parse("2m"));
+        assertThrows(IllegalArgumentException.class, () -> DurationText.parse("soon"));
+        assertThrows(IllegalArgumentException.class, () -> DurationText.parse("-1s"));
+    }
+
+    @Test
     void targets() {
         assertEquals(new Target("127.0.0.1", 1234), Target.parse("127.0.0.1:1234"));
         assertEquals(new Target("::1", 80), Target.parse("[::1]:80"));
@@ -37,7 +70,8 @@ class ParsingTest {
     void badCommandLinesGiveOneLineAndStatusTwo() {
         String[][] cases = {
             {"run", "--target", "nowhere"}, {"run", "--size", "x"}, {"run", "--connections", "0"},
-            {"run", "--duration", "soon"}, {"run", "--mode", "burst"}, {"compare", "--scenario", "fast:1:64"},
+            {"run", "--duration", "soon"}, {"run", "--mode", "burst"}, {"run", "--spin", "fast"},
+            {"run", "--threshold", "p99<"}, {"merge"}, {"compare", "--scenario", "fast:1:64"},
             {"compare", "--servers", "apache"}, {"compare", "--instructions", "sometimes"}, {"frobnicate"},
         };
         for (String[] args : cases) {

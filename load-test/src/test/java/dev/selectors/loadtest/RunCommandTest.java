@@ -208,8 +208,8 @@ class RunCommandTest {
         RunControl control = new RunControl();
         control.requestStop();
         try (EchoServer server = EchoServer.start(ServerConfig.defaults().withPort(0), System.err)) {
-            Scenario scenario = new Scenario(new Target("127.0.0.1", server.port()), 2, SizeRange.parse("64"), 1, 0,
-                    java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5), 0, 1, "auto");
+            Scenario scenario = new Scenario(new Target("127.0.0.1", server.port()), Load.parse("pingpong:2:64"),
+                    java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5), 0, 1, "auto", Scenario.DEFAULT_SPIN);
             RunResult result;
             try (RunLog log = RunLog.create(dir.resolve("r.hlog"))) {
                 result = Generator.run(scenario, null, log, new Generator.Window() {
