@@ -3,10 +3,11 @@
 
 Usage (from the repository root, after mvn install with JDK 22+):
     JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java python3 benchmarks/scripts/open-loop-timer.py [REPETITIONS] [OLD_JAR]
+LOAD_TEST_JAR overrides this checkout's load-test/target/load-test.jar.
 The server is the C epoll echo server that `load-test compare` builds (load-test/src/main/c/epoll_echo.c,
 compiled here with cc -O2), on CPU 1; the generator on CPU 0. Each repetition runs, interleaved:
-closed loop (ping-pong, one connection) and open loop (--rate 1000, one connection) with this
-checkout's load-test.jar, and the open loop with OLD_JAR when given (a load-test.jar built from an
+closed loop (ping-pong, one connection), open loop (--rate 1000, one connection) and the same with
+--spin 0 (sleeping until each send) with this checkout's load-test.jar, and the open loop with OLD_JAR when given (a load-test.jar built from an
 earlier commit, to show a change: the generator before the precise timer waited whole milliseconds).
 Each run: 5 s warm-up, 10 s window. Prints p50/p99 of each, and this jar's send lateness. Loopback
 only; the server it starts is stopped.
@@ -16,7 +17,7 @@ import json, os, socket, subprocess, sys, tempfile, time
 J = os.environ.get("JAVA", "java")
 REPETITIONS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
 OLD = sys.argv[2] if len(sys.argv) > 2 else None
-NEW = "load-test/target/load-test.jar"
+NEW = os.environ.get("LOAD_TEST_JAR", "load-test/target/load-test.jar")
 
 work = tempfile.mkdtemp(prefix="open-loop-")
 server_binary = os.path.join(work, "epoll_echo")
@@ -44,6 +45,8 @@ try:
         rows.append((rep, "closed loop (this jar)", closed["latencyMicros"], None))
         opened = run(NEW, f"open-{rep}", ["--rate", "1000"])
         rows.append((rep, "open loop 1000/s (this jar)", opened["latencyMicros"], opened["latenessMicros"]))
+        slept = run(NEW, f"nospin-{rep}", ["--rate", "1000", "--spin", "0"])
+        rows.append((rep, "open loop 1000/s, --spin 0", slept["latencyMicros"], slept["latenessMicros"]))
         if OLD:
             old = run(OLD, f"old-{rep}", ["--rate", "1000"])
             rows.append((rep, "open loop 1000/s (OLD_JAR)", old["latencyMicros"], None))
