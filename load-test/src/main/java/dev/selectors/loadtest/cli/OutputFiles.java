@@ -1,7 +1,13 @@
 package dev.selectors.loadtest.cli;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -12,9 +18,9 @@ final class OutputFiles {
     }
 
     /**
-     * Refuses a path whose file could not be created or replaced: a missing or read-only
-     * directory (a read-only file system included), or a directory or read-only file in its
-     * place.
+     * Refuses a path whose file could not be created or replaced: a missing, read-only or
+     * special directory (a read-only file system, /proc), or a directory or read-only file in its
+     * place. It tries rather than asks: {@code access(2)} says yes to root for most of these.
      *
      * @param spec   the command, for the usage error
      * @param option the option that named the path
@@ -32,13 +38,35 @@ final class OutputFiles {
             problem = "is a directory";
         } else if (directory == null || !Files.isDirectory(directory)) {
             problem = "its directory " + directory + " does not exist";
-        } else if (Files.exists(absolute) && !Files.isWritable(absolute)) {
-            problem = "the file is not writable";
-        } else if (!Files.exists(absolute) && !Files.isWritable(directory)) {
-            problem = "its directory " + directory + " is not writable";
+        } else if (Files.exists(absolute)) {
+            // Opened for appending, which leaves an earlier report intact until the run replaces it.
+            try (FileChannel channel = FileChannel.open(absolute, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                channel.size();
+            } catch (IOException e) {
+                problem = "the file cannot be written (" + reason(e) + ")";
+            }
+        } else {
+            try {
+                Files.delete(Files.createTempFile(directory, ".load-test-", ".probe"));
+            } catch (IOException e) {
+                problem = "no file can be created in " + directory + " (" + reason(e) + ")";
+            }
         }
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), option + " " + file + ": " + problem);
         }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "the file system refuses new files";
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            return ((FileSystemException) e).getReason();
+        }
+        return e.getClass().getSimpleName();
     }
 }

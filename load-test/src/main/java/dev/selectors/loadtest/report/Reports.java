@@ -55,8 +55,12 @@ public final class Reports {
                 result.seconds(), result.messages(), result.messagesPerSecond(), result.mebibytesPerSecond(),
                 result.drained() == 0 ? "" : String.format(Locale.ROOT, " (%,d of them echoed after the window, "
                         + "while draining: in the latencies, not the rate)", result.drained()));
-        printLatencies(out, "latency  ", result.latencyMicros());
-        if (!result.uncorrectedMicros().isEmpty()) {
+        if (result.messages() == 0) {
+            out.println("latency   none: no message was echoed");
+        } else {
+            printLatencies(out, "latency  ", result.latencyMicros());
+        }
+        if (!result.uncorrectedMicros().isEmpty() && result.messages() > 0) {
             printLatencies(out, "from send", result.uncorrectedMicros());
             printLatencies(out, "lateness ", result.latenessMicros());
             String warning = result.latenessWarning();

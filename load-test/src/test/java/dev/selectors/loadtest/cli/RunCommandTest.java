@@ -146,6 +146,8 @@ class RunCommandTest {
             String target = "127.0.0.1:" + listener.getLocalPort();
             String[][] cases = {
                 {"--json", "/nonexistent/dir/r.json"},
+                // access(2) says yes to root here; creating a file does not.
+                {"--json", "/proc/r.json"},
                 {"--html", dir.toString()},
                 {"--hlog", dir.resolve("missing").resolve("r.hlog").toString()},
                 {"--threshold", "p99<2"},
