@@ -8,28 +8,18 @@ import dev.selectors.loadtest.generator.RunResult;
 import dev.selectors.loadtest.generator.Scenario;
 import dev.selectors.loadtest.generator.SizeRange;
 import dev.selectors.loadtest.generator.Target;
-import dev.selectors.loadtest.generator.Threshold;
 import dev.selectors.loadtest.measure.CallgrindCounter;
 import dev.selectors.loadtest.report.LogMerge;
-import dev.selectors.loadtest.report.Reports;
 import dev.selectors.loadtest.report.RunLog;
-import java.io.File;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.HdrHistogram.EncodableHistogram;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogReader;
-import org.HdrHistogram.HistogramLogWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -203,14 +193,11 @@ public final class LoadTestCommand implements Runnable {
         @CommandLine.Mixin
         private LoadOptions load;
 
-        @Option(names = "--json", description = "Write the report as JSON to this file.")
-        private Path json;
+        @CommandLine.Mixin
+        private ReportOptions reports;
 
         @Option(names = "--hlog", description = "Write an HdrHistogram log (one interval histogram per second) to this file; load-test merge combines several.")
         private Path hlog;
-
-        @Option(names = "--html", description = "Write a self-contained HTML report (percentile plot, throughput over time) to this file.")
-        private Path html;
 
         @Option(names = "--quiet", description = "No live line each second.")
         private boolean quiet;
@@ -230,12 +217,6 @@ public final class LoadTestCommand implements Runnable {
                 + "and that recompiling must not be counted (default: ${DEFAULT-VALUE}).")
         private String callgrindSettle;
 
-        @Option(names = "--threshold", paramLabel = "CONDITION", description = "Fail the run (exit status 3) unless "
-                + "this holds; repeatable. A latency percentile (p50, p90, p99, p99.9, p99.99, max, mean: latency "
-                + "from the intended send time) with a unit (ns, us, ms, s), or rate in msg/s: 'p99<2ms', "
-                + "'p99.9<=10ms', 'rate>50000'. The report lists each with its measured value.")
-        private List<String> thresholds = new ArrayList<>();
-
         @Override
         public Integer call() throws Exception {
             Target parsedTarget;
@@ -245,17 +226,8 @@ public final class LoadTestCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "--target: " + e.getMessage());
             }
             Scenario scenario = load.scenario(spec, parsedTarget);
-            List<Threshold> conditions = new ArrayList<>();
-            for (String text : thresholds) {
-                try {
-                    conditions.add(Threshold.parse(text));
-                } catch (IllegalArgumentException e) {
-                    throw new ParameterException(spec.commandLine(), "--threshold: " + e.getMessage());
-                }
-            }
             // Before any traffic: a run must not end in finding that its report cannot be written.
-            OutputFiles.checkWritable(spec, "--json", json);
-            OutputFiles.checkWritable(spec, "--html", html);
+            reports.check(spec);
             OutputFiles.checkWritable(spec, "--hlog", hlog);
             if (callgrindOut != null) {
                 try {
@@ -276,16 +248,12 @@ public final class LoadTestCommand implements Runnable {
                     log.header(scenario, System.currentTimeMillis());
                 }
                 result = Generator.run(scenario, quiet ? null : System.err, log, ownInstructions, control);
-                List<Threshold.Verdict> verdicts = new ArrayList<>();
-                for (Threshold condition : conditions) {
-                    verdicts.add(condition.check(result));
-                }
-                result = result.withThresholds(verdicts);
+                result = reports.judge(result);
                 if (log != null) {
                     log.end(result);
                 }
             }
-            return Reports.write(result, out, json, html);
+            return reports.write(result, out);
         }
     }
 
@@ -380,31 +348,15 @@ public final class LoadTestCommand implements Runnable {
         @Parameters(arity = "1..*", paramLabel = "HLOG", description = "The logs to merge.")
         private List<Path> logs = new ArrayList<>();
 
-        @Option(names = "--json", description = "Write the merged report as JSON to this file (as run --json).")
-        private Path json;
-
-        @Option(names = "--html", description = "Write the merged report as a self-contained HTML page (as run --html).")
-        private Path html;
-
-        @Option(names = "--threshold", paramLabel = "CONDITION", description = "As for run: exit status 3 unless "
-                + "this holds over the merged figures; repeatable.")
-        private List<String> thresholds = new ArrayList<>();
+        @CommandLine.Mixin
+        private ReportOptions reports;
 
         @Option(names = "--force", description = "Merge logs whose load or target differ.")
         private boolean force;
 
         @Override
         public Integer call() throws Exception {
-            List<Threshold> conditions = new ArrayList<>();
-            for (String text : thresholds) {
-                try {
-                    conditions.add(Threshold.parse(text));
-                } catch (IllegalArgumentException e) {
-                    throw new ParameterException(spec.commandLine(), "--threshold: " + e.getMessage());
-                }
-            }
-            OutputFiles.checkWritable(spec, "--json", json);
-            OutputFiles.checkWritable(spec, "--html", html);
+            reports.check(spec);
             List<LogMerge.Log> read = new ArrayList<>();
             try {
                 for (Path log : logs) {
@@ -416,12 +368,7 @@ public final class LoadTestCommand implements Runnable {
             } catch (LogMerge.BadLogException e) {
                 throw new ParameterException(spec.commandLine(), "merge: " + e.getMessage());
             }
-            RunResult merged = LogMerge.merge(read);
-            List<Threshold.Verdict> verdicts = new ArrayList<>();
-            for (Threshold condition : conditions) {
-                verdicts.add(condition.check(merged));
-            }
-            return Reports.write(merged.withThresholds(verdicts), System.out, json, html);
+            return reports.write(reports.judge(LogMerge.merge(read)), System.out);
         }
     }
 }

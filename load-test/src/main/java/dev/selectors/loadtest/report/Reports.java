@@ -6,10 +6,7 @@ import dev.selectors.loadtest.generator.RunResult;
 import dev.selectors.loadtest.generator.Threshold;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 

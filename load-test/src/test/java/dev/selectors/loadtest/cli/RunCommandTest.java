@@ -40,29 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RunCommandTest {
 
-    private static final class Outcome {
-        int status;
-        String out;
-        String err;
-    }
-
-    private static Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream previous = System.out;
-        Outcome outcome = new Outcome();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            List<String> command = new ArrayList<>(List.of("run", "--quiet"));
-            command.addAll(List.of(args));
-            outcome.status = LoadTestCommand.run(command.toArray(String[]::new), System.out,
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(previous);
-        }
-        outcome.out = out.toString(StandardCharsets.UTF_8);
-        outcome.err = err.toString(StandardCharsets.UTF_8);
-        return outcome;
+    private static CommandRun run(String... args) {
+        List<String> command = new ArrayList<>(List.of("run", "--quiet"));
+        command.addAll(List.of(args));
+        return CommandRun.of(command.toArray(String[]::new));
     }
 
     private static long reportedMessages(String table) {
@@ -81,14 +62,14 @@ class RunCommandTest {
                 List<String> args = new ArrayList<>(List.of("--target", "127.0.0.1:" + server.port(), "--warmup",
                         "300ms", "--duration", "1500ms", "--json", json.toString(), "--hlog", hlog.toString()));
                 args.addAll(List.of(load));
-                Outcome outcome = run(args.toArray(String[]::new));
-                assertEquals(0, outcome.status, outcome.out + outcome.err);
+                CommandRun outcome = run(args.toArray(String[]::new));
+                assertEquals(0, outcome.status(), outcome.out() + outcome.err());
 
-                long table = reportedMessages(outcome.out);
+                long table = reportedMessages(outcome.out());
                 JsonNode report = new ObjectMapper().readTree(json.toFile());
                 LogMerge.Log log = LogMerge.read(hlog);
                 RunResult merged = LogMerge.merge(List.of(log));
-                assertTrue(table > 0, outcome.out);
+                assertTrue(table > 0, outcome.out());
                 assertEquals(table, report.get("messages").asLong(), String.join(" ", load));
                 assertEquals(table, log.messages(), String.join(" ", load));
                 assertEquals(table, merged.messages(), String.join(" ", load));
@@ -105,11 +86,11 @@ class RunCommandTest {
     void anOpenLoopReportsLatenessAndTheUncorrectedLatency(@TempDir Path dir) throws Exception {
         try (EchoServer server = EchoServer.start(ServerConfig.defaults().withPort(0), System.err)) {
             Path json = dir.resolve("r.json");
-            Outcome outcome = run("--target", "127.0.0.1:" + server.port(), "--rate", "1000", "--warmup", "300ms",
+            CommandRun outcome = run("--target", "127.0.0.1:" + server.port(), "--rate", "1000", "--warmup", "300ms",
                     "--duration", "1s", "--json", json.toString());
-            assertEquals(0, outcome.status, outcome.out + outcome.err);
-            assertTrue(outcome.out.contains("lateness  p50 "), outcome.out);
-            assertTrue(outcome.out.contains("from send p50 "), outcome.out);
+            assertEquals(0, outcome.status(), outcome.out() + outcome.err());
+            assertTrue(outcome.out().contains("lateness  p50 "), outcome.out());
+            assertTrue(outcome.out().contains("from send p50 "), outcome.out());
             JsonNode report = new ObjectMapper().readTree(json.toFile());
             assertEquals(1000.0, report.get("sendIntervalMicros").asDouble(), 1e-9);
             assertTrue(report.get("latenessMicros").has("p99"), report.toString());
@@ -124,18 +105,18 @@ class RunCommandTest {
         try (EchoServer server = EchoServer.start(ServerConfig.defaults().withPort(0), System.err)) {
             String target = "127.0.0.1:" + server.port();
             Path json = dir.resolve("r.json");
-            Outcome failed = run("--target", target, "--warmup", "0s", "--duration", "500ms", "--threshold", "p50<1ns",
+            CommandRun failed = run("--target", target, "--warmup", "0s", "--duration", "500ms", "--threshold", "p50<1ns",
                     "--threshold", "p99<1s", "--json", json.toString());
-            assertEquals(3, failed.status, failed.out + failed.err);
-            assertTrue(failed.out.matches("(?s).*threshold p50<1ns +FAILED \\(measured [0-9.]+ [um]s\\).*"), failed.out);
-            assertTrue(failed.out.matches("(?s).*threshold p99<1s +passed \\(measured .*"), failed.out);
+            assertEquals(3, failed.status(), failed.out() + failed.err());
+            assertTrue(failed.out().matches("(?s).*threshold p50<1ns +FAILED \\(measured [0-9.]+ [um]s\\).*"), failed.out());
+            assertTrue(failed.out().matches("(?s).*threshold p99<1s +passed \\(measured .*"), failed.out());
             JsonNode verdicts = new ObjectMapper().readTree(json.toFile()).get("thresholds");
             assertEquals(2, verdicts.size());
             assertEquals(false, verdicts.get(0).get("passed").asBoolean());
 
-            Outcome passed = run("--target", target, "--warmup", "0s", "--duration", "500ms", "--threshold", "p99<10s",
+            CommandRun passed = run("--target", target, "--warmup", "0s", "--duration", "500ms", "--threshold", "p99<10s",
                     "--threshold", "rate>1");
-            assertEquals(0, passed.status, passed.out + passed.err);
+            assertEquals(0, passed.status(), passed.out() + passed.err());
         }
     }
 
@@ -156,10 +137,10 @@ class RunCommandTest {
             for (String[] bad : cases) {
                 List<String> args = new ArrayList<>(List.of("--target", target, "--warmup", "0s", "--duration", "1s"));
                 args.addAll(List.of(bad));
-                Outcome outcome = run(args.toArray(String[]::new));
-                assertEquals(2, outcome.status, String.join(" ", bad) + ": " + outcome.out + outcome.err);
-                assertEquals(1, outcome.err.lines().count(), outcome.err);
-                assertTrue(outcome.err.startsWith("load-test: " + bad[0]), outcome.err);
+                CommandRun outcome = run(args.toArray(String[]::new));
+                assertEquals(2, outcome.status(), String.join(" ", bad) + ": " + outcome.out() + outcome.err());
+                assertEquals(1, outcome.err().lines().count(), outcome.err());
+                assertTrue(outcome.err().startsWith("load-test: " + bad[0]), outcome.err());
                 assertThrows(SocketTimeoutException.class, listener::accept, "no connection was opened");
             }
         }

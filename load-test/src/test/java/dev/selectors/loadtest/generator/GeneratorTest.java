@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selectors.echo.EchoServer;
 import dev.selectors.echo.ServerConfig;
-import dev.selectors.loadtest.cli.LoadTestCommand;
 import dev.selectors.loadtest.report.Reports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The generator against our echo server and against deliberately broken ones, on loopback only. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)

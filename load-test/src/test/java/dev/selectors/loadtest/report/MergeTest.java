@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.selectors.loadtest.cli.LoadTestCommand;
+import dev.selectors.loadtest.cli.CommandRun;
 import dev.selectors.loadtest.generator.ErrorKind;
 import dev.selectors.loadtest.generator.Latency;
 import dev.selectors.loadtest.generator.Load;
@@ -13,9 +13,6 @@ import dev.selectors.loadtest.generator.Recording;
 import dev.selectors.loadtest.generator.RunResult;
 import dev.selectors.loadtest.generator.Scenario;
 import dev.selectors.loadtest.generator.Target;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,29 +68,10 @@ class MergeTest {
         return file;
     }
 
-    private static final class Outcome {
-        int status;
-        String out;
-        String err;
-    }
-
-    private static Outcome merge(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream previous = System.out;
-        Outcome outcome = new Outcome();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            List<String> command = new ArrayList<>(List.of("merge"));
-            command.addAll(List.of(args));
-            outcome.status = LoadTestCommand.run(command.toArray(String[]::new), System.out,
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(previous);
-        }
-        outcome.out = out.toString(StandardCharsets.UTF_8);
-        outcome.err = err.toString(StandardCharsets.UTF_8);
-        return outcome;
+    private static CommandRun merge(String... args) {
+        List<String> command = new ArrayList<>(List.of("merge"));
+        command.addAll(List.of(args));
+        return CommandRun.of(command.toArray(String[]::new));
     }
 
     @Test
@@ -128,14 +106,14 @@ class MergeTest {
         Path json = dir.resolve("merged.json");
         Path html = dir.resolve("merged.html");
 
-        Outcome outcome = merge(a.toString(), b.toString(), "--json", json.toString(), "--html", html.toString(),
+        CommandRun outcome = merge(a.toString(), b.toString(), "--json", json.toString(), "--html", html.toString(),
                 "--threshold", "p50<1s", "--threshold", "rate>1000000");
 
         // One generator saw resets: status 1 comes before a failed threshold's 3.
-        assertEquals(1, outcome.status, outcome.out + outcome.err);
-        assertTrue(outcome.out.contains("merged from 2 logs"), outcome.out);
-        assertTrue(outcome.out.contains("threshold p50<1s         passed"), outcome.out);
-        assertTrue(outcome.out.contains("threshold rate>1000000   FAILED (measured 20,000 msg/s)"), outcome.out);
+        assertEquals(1, outcome.status(), outcome.out() + outcome.err());
+        assertTrue(outcome.out().contains("merged from 2 logs"), outcome.out());
+        assertTrue(outcome.out().contains("threshold p50<1s         passed"), outcome.out());
+        assertTrue(outcome.out().contains("threshold rate>1000000   FAILED (measured 20,000 msg/s)"), outcome.out());
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertEquals(all.getTotalCount(), report.get("messages").asLong());
         assertEquals(2, report.get("thresholds").size());
@@ -176,12 +154,12 @@ class MergeTest {
         for (Map.Entry<Path, String> bad : expected.entrySet()) {
             // Alone, and beside a good log: one bad input refuses the merge.
             for (String[] args : new String[][] {{bad.getKey().toString()}, {good.toString(), bad.getKey().toString()}}) {
-                Outcome outcome = merge(args);
-                assertEquals(2, outcome.status, bad.getKey() + ": " + outcome.out + outcome.err);
-                assertTrue(outcome.err.startsWith("load-test: merge: " + bad.getKey() + ": "), outcome.err);
-                assertTrue(outcome.err.contains(bad.getValue()), outcome.err);
-                assertEquals(1, outcome.err.lines().count(), outcome.err);
-                assertEquals("", outcome.out);
+                CommandRun outcome = merge(args);
+                assertEquals(2, outcome.status(), bad.getKey() + ": " + outcome.out() + outcome.err());
+                assertTrue(outcome.err().startsWith("load-test: merge: " + bad.getKey() + ": "), outcome.err());
+                assertTrue(outcome.err().contains(bad.getValue()), outcome.err());
+                assertEquals(1, outcome.err().lines().count(), outcome.err());
+                assertEquals("", outcome.out());
             }
         }
     }
@@ -193,12 +171,12 @@ class MergeTest {
                 Duration.ofSeconds(5), 0, 1, "auto", Scenario.DEFAULT_SPIN);
         Path b = log(dir, "b.hlog", other, 0, new Histogram(3));
 
-        Outcome refused = merge(a.toString(), b.toString());
-        assertEquals(2, refused.status, refused.err);
-        assertTrue(refused.err.contains("was a different run"), refused.err);
-        assertTrue(refused.err.contains("--force"), refused.err);
+        CommandRun refused = merge(a.toString(), b.toString());
+        assertEquals(2, refused.status(), refused.err());
+        assertTrue(refused.err().contains("was a different run"), refused.err());
+        assertTrue(refused.err().contains("--force"), refused.err());
 
-        Outcome forced = merge("--force", a.toString(), b.toString());
-        assertEquals(0, forced.status, forced.out + forced.err);
+        CommandRun forced = merge("--force", a.toString(), b.toString());
+        assertEquals(0, forced.status(), forced.out() + forced.err());
     }
 }
