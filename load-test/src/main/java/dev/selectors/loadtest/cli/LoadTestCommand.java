@@ -282,51 +282,48 @@ public final class LoadTestCommand implements Runnable {
         @Override
         public void settling() {
             if (prefix != null) {
-                try {
-                    CallgrindCounter.instrument(ProcessHandle.current().pid());
-                } catch (IOException e) {
-                    throw new IllegalStateException("--callgrind-out: " + e.getMessage(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
+                callgrind(() -> CallgrindCounter.instrument(ProcessHandle.current().pid()));
             }
         }
 
         @Override
         public void opened() {
             if (prefix != null) {
-                try {
-                    counter = CallgrindCounter.start(ProcessHandle.current().pid(), prefix);
-                } catch (IOException e) {
-                    throw new IllegalStateException("--callgrind-out: " + e.getMessage(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
+                callgrind(() -> counter = CallgrindCounter.start(ProcessHandle.current().pid(), prefix));
             }
         }
 
         @Override
         public void closed(long messages) {
             if (counter != null) {
-                try {
-                    CallgrindCounter.Count count = counter.stopByThreads();
-                    double perMessage = 1.0 / Math.max(1, messages);
-                    out.printf(Locale.ROOT, "generator %,d user-space instructions in the window, %,d messages: "
-                            + "%,.0f per message (callgrind)%n", count.total(), messages, count.total() * perMessage);
-                    if (count.compilerThreads() > 0) {
-                        out.printf(Locale.ROOT, "generator of which JIT compiler threads %,d: %,.0f per message "
-                                + "without them%n", count.compilerThreads(),
-                                (count.total() - count.compilerThreads()) * perMessage);
-                    }
-                    out.flush();
-                } catch (IOException e) {
-                    throw new IllegalStateException("--callgrind-out: " + e.getMessage(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
+                callgrind(() -> report(counter.stopByThreads(), messages));
+            }
+        }
+
+        private void report(CallgrindCounter.Count count, long messages) {
+            double perMessage = 1.0 / Math.max(1, messages);
+            out.printf(Locale.ROOT, "generator %,d user-space instructions in the window, %,d messages: "
+                    + "%,.0f per message (callgrind)%n", count.total(), messages, count.total() * perMessage);
+            if (count.compilerThreads() > 0) {
+                out.printf(Locale.ROOT, "generator of which JIT compiler threads %,d: %,.0f per message "
+                        + "without them%n", count.compilerThreads(), (count.total() - count.compilerThreads()) * perMessage);
+            }
+            out.flush();
+        }
+
+        /** One step of Valgrind's control, whose failure ends the run. */
+        private interface CallgrindStep {
+            void run() throws IOException, InterruptedException;
+        }
+
+        private static void callgrind(CallgrindStep step) {
+            try {
+                step.run();
+            } catch (IOException e) {
+                throw new IllegalStateException("--callgrind-out: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
             }
         }
     }
