@@ -18,6 +18,8 @@ final class Connection {
     int interest;
     /** The peer sent EOF: echo what is pending, then close. */
     boolean eofReceived;
+    /** Draining: everything received was echoed and the write side shut down. */
+    boolean writeShut;
     /** When the peer last sent something, for the idle timeout. */
     long lastActivityNanos;
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,9 @@ import java.util.stream.Collectors;
  */
 public final class EchoServer implements AutoCloseable {
 
+    /** How long {@code /health} waits for every event loop to turn before it answers 503. */
+    static final Duration LIVENESS_BOUND = Duration.ofSeconds(1);
+
     private final List<EventLoop> loops = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicInteger activeConnections = new AtomicInteger();
@@ -31,6 +35,7 @@ public final class EchoServer implements AutoCloseable {
     private EchoMetrics metrics;
     private MetricsEndpoint metricsEndpoint;
     private volatile boolean stopping;
+    private volatile boolean draining;
 
     private EchoServer(ServerConfig config, PrintStream log) throws IOException {
         List<Selector> selectors = new ArrayList<>();
@@ -61,7 +66,7 @@ public final class EchoServer implements AutoCloseable {
             if (metrics != null) {
                 metrics.bind(loops);
                 metricsEndpoint = new MetricsEndpoint(config.host(), config.metricsPort(), metrics::scrape,
-                        () -> !stopping);
+                        () -> alive(LIVENESS_BOUND), () -> !stopping && !draining);
             }
         } catch (IOException | RuntimeException e) {
             for (Selector selector : selectors) {
@@ -150,6 +155,57 @@ public final class EchoServer implements AutoCloseable {
     /** @return connections closed by the idle timeout */
     public long idleClosedConnections() {
         return loops.stream().mapToLong(loop -> loop.stats.idleClosedCount()).sum();
+    }
+
+    /**
+     * Drains, from any thread (SIGTERM): every loop stops accepting at once, echoes nothing new,
+     * finishes sending what it had received, shuts each connection's write side so that clients
+     * read an orderly end (EOF, not a reset), and ends when its last connection closed or at
+     * {@code timeout}, closing what remains. Readiness ({@code /ready}) fails from now on.
+     *
+     * @param timeout how long the drain may take at most
+     */
+    public void drain(Duration timeout) {
+        draining = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (EventLoop loop : loops) {
+            loop.drain(deadline);
+        }
+    }
+
+    /**
+     * Liveness: whether every event loop completes a turn within {@code bound} (each is woken to
+     * show it). A loop stuck in a handler, or dead, makes this false; a loop idle in select is
+     * alive.
+     *
+     * @param bound how long to wait for the loops
+     * @return true when every loop answered in time
+     */
+    public boolean alive(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        long[] pings = new long[loops.size()];
+        for (int i = 0; i < pings.length; i++) {
+            pings[i] = loops.get(i).ping();
+        }
+        for (int i = 0; i < pings.length; i++) {
+            while (!loops.get(i).answered(pings[i])) {
+                if (!threads.get(i).isAlive() || System.nanoTime() - deadline >= 0) {
+                    return false;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
+        return true;
+    }
+
+    /** @return whether {@link #drain} or {@link #stop} was called */
+    public boolean stopping() {
+        return stopping || draining;
+    }
+
+    /** Test only: event loop {@code index} blocks for {@code duration} at its next turn. */
+    void wedgeLoopForTest(int index, Duration duration) {
+        loops.get(index).wedgeForTest(duration);
     }
 
     /** Stops accepting and makes every loop close its connections and end; from any thread. */

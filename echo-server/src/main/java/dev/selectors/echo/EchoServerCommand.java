@@ -84,8 +84,13 @@ public final class EchoServerCommand implements Callable<Integer> {
     private int bufferSize;
 
     @Option(names = "--metrics-port", defaultValue = "${env:ECHO_METRICS_PORT:-off}",
-            description = "Serve Prometheus metrics on http://HOST:PORT/metrics and /health; off by default (env ECHO_METRICS_PORT).")
+            description = "Serve Prometheus metrics on http://HOST:PORT/metrics, liveness on /health (503 when an event loop does not turn within 1 s) and readiness on /ready (503 once draining); off by default (env ECHO_METRICS_PORT).")
     private String metricsPort;
+
+    @Option(names = "--drain-timeout", defaultValue = "${env:ECHO_DRAIN_TIMEOUT:-5s}",
+            description = "On SIGTERM or SIGINT (production mode): stop accepting, echo nothing new, finish sending what was received, shut each connection's write side (clients read EOF, not a reset), and exit 0 when all are closed or after this long, closing what remains; a second signal stops at once (default: ${DEFAULT-VALUE}, below Docker's 10 s grace; env ECHO_DRAIN_TIMEOUT).")
+    private String drainTimeout;
+    private Duration drainAfter;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -161,6 +166,11 @@ public final class EchoServerCommand implements Callable<Integer> {
             }
             check(!idle.isZero(), "--idle-timeout must be positive, or none");
         }
+        try {
+            drainAfter = Durations.parse(drainTimeout);
+        } catch (IllegalArgumentException e) {
+            throw bad("--drain-timeout: " + e.getMessage());
+        }
         int metrics = -1;
         if (!metricsPort.equalsIgnoreCase("off")) {
             try {
@@ -208,7 +218,13 @@ public final class EchoServerCommand implements Callable<Integer> {
 
     private int runProduction(ServerConfig config) throws IOException, InterruptedException {
         try (EchoServer server = EchoServer.start(config, err)) {
-            onTerminationSignal(server::stop);
+            onTerminationSignal(() -> {
+                if (server.stopping()) {
+                    server.stop();
+                } else {
+                    server.drain(drainAfter);
+                }
+            });
             out.println("echo-server: production mode, backend " + server.backendName() + " (" + binding()
                     + "), listening on " + config.host() + ":" + server.port() + ", " + config.threads()
                     + (config.threads() == 1 ? " thread" : " threads")

@@ -21,6 +21,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One thread of the production echo server: a selector, the connections it serves, and
@@ -61,6 +63,17 @@ final class EventLoop implements Runnable {
     private final EchoMetrics.LoopMeters meters;
 
     private volatile boolean stopping;
+    /**
+     * Bumped by any thread that asks this loop something (drain, ping, the test-only wedge): the
+     * loop reads this one volatile per turn and looks at the requests only when it changed.
+     */
+    private final AtomicLong requests = new AtomicLong();
+    private long requestsSeen;
+    private volatile boolean drainRequested;
+    private volatile long drainDeadlineNanos;
+    private volatile long pingsAnswered;
+    private volatile long wedgeNanos;
+    private boolean draining;
     private long acceptResumeAt;
     private long acceptBackoffNanos = MIN_ACCEPT_BACKOFF_NANOS;
     private long nextIdleScanAt;
@@ -118,6 +131,59 @@ final class EventLoop implements Runnable {
         selector.wakeup();
     }
 
+    /**
+     * Drains, from any thread: stop accepting, echo nothing new, finish sending what was already
+     * received, then shut each connection's write side (the peer reads EOF, not a reset) and
+     * close it when the peer closes; the loop ends when no connection is left, or at
+     * {@code deadlineNanos} (a {@link System#nanoTime()}), closing whatever remains.
+     */
+    void drain(long deadlineNanos) {
+        drainDeadlineNanos = deadlineNanos;
+        drainRequested = true;
+        request();
+    }
+
+    /**
+     * Asks the loop to show it is turning, from any thread.
+     *
+     * @return the number to wait for with {@link #answered(long)}
+     */
+    long ping() {
+        return request();
+    }
+
+    /** @return whether the loop has turned since {@link #ping()} returned {@code ping} */
+    boolean answered(long ping) {
+        return pingsAnswered >= ping;
+    }
+
+    /** Test only: the loop blocks for {@code duration} at its next turn, as a wedged loop would. */
+    void wedgeForTest(Duration duration) {
+        wedgeNanos = duration.toNanos();
+        request();
+    }
+
+    private long request() {
+        long request = requests.incrementAndGet();
+        selector.wakeup();
+        return request;
+    }
+
+    /** The loop's side of {@link #requests}: what changed since the last turn. */
+    private void answerRequests() throws IOException {
+        long request = requests.get();
+        requestsSeen = request;
+        long wedge = wedgeNanos;
+        if (wedge > 0) {
+            wedgeNanos = 0;
+            LockSupport.parkNanos(wedge);
+        }
+        if (drainRequested && !draining) {
+            startDraining();
+        }
+        pingsAnswered = request;
+    }
+
     @Override
     public void run() {
         try {
@@ -140,7 +206,7 @@ final class EventLoop implements Runnable {
         // The clock is read only when something needs it: no timer, no meters, no System.nanoTime().
         long waitNanos = hasTimers() ? nanosToNextTimer(System.nanoTime()) : -1;
         long start = meters == null ? 0 : System.nanoTime();
-        int ready = selector.select(waitNanos < 0 ? null : Duration.ofNanos(waitNanos), handler);
+        int ready = waitNanos < 0 ? selector.select(null, handler) : selector.selectNanos(waitNanos, handler);
         stats.select();
         if (meters != null) {
             meters.selected(ready, System.nanoTime() - start);
@@ -148,13 +214,19 @@ final class EventLoop implements Runnable {
         if (!inbox.isEmpty()) {
             adoptHandedOff();
         }
+        if (requests.get() != requestsSeen) {
+            answerRequests();
+        }
         if (hasTimers()) {
             runTimers(System.nanoTime());
+        }
+        if (draining && connectionCount() == 0) {
+            stopping = true;
         }
     }
 
     private boolean hasTimers() {
-        return acceptResumeAt != 0 || idleTimeoutNanos > 0;
+        return acceptResumeAt != 0 || idleTimeoutNanos > 0 || draining;
     }
 
     private void onReady(SelectorKey key, int events) {
@@ -183,6 +255,10 @@ final class EventLoop implements Runnable {
             return;
         } catch (IOException e) {
             abort(connection, e);
+            return;
+        }
+        if (draining && n > 0) {
+            // Read and dropped: closing with unread bytes would reset the connection.
             return;
         }
         if (n == 0) {
@@ -243,6 +319,9 @@ final class EventLoop implements Runnable {
             close(connection);
             return false;
         }
+        if (draining && connection.pendingBytes() == 0 && !shutDownWriting(connection)) {
+            return false;
+        }
         updateInterest(connection);
         return true;
     }
@@ -250,7 +329,10 @@ final class EventLoop implements Runnable {
     private void updateInterest(Connection connection) {
         int pending = connection.pendingBytes();
         int wanted = pending > 0 ? EVENT_WRITE : 0;
-        if (!connection.eofReceived) {
+        if (draining) {
+            // Whatever arrives is read and dropped until the peer closes.
+            wanted |= connection.eofReceived ? 0 : EVENT_READ;
+        } else if (!connection.eofReceived) {
             boolean paused = (connection.interest & EVENT_READ) == 0;
             int limit = paused ? resumeReadingBelow : config.maxPendingBytes();
             if (pending < limit) {
@@ -354,7 +436,7 @@ final class EventLoop implements Runnable {
     }
 
     private void adoptHandedOff() {
-        if (stopping) {
+        if (stopping || draining) {
             closeInbox();
             return;
         }
@@ -393,6 +475,9 @@ final class EventLoop implements Runnable {
         if (idleTimeoutNanos > 0) {
             next = Math.min(next, nextIdleScanAt);
         }
+        if (draining) {
+            next = Math.min(next, drainDeadlineNanos);
+        }
         return next == Long.MAX_VALUE ? -1 : Math.max(0, next - now);
     }
 
@@ -405,6 +490,62 @@ final class EventLoop implements Runnable {
             nextIdleScanAt = now + idleScanPeriod();
             closeIdleConnections(now);
         }
+        if (draining && now - drainDeadlineNanos >= 0) {
+            // The drain timeout: what is left (a peer that never reads) is closed as it is.
+            stopping = true;
+        }
+    }
+
+    // ------------------------------------------------------------------ draining
+
+    private void startDraining() {
+        draining = true;
+        acceptResumeAt = 0;
+        if (listener != null) {
+            if (selector.getMap().containsKey(listener)) {
+                selector.unregister(listener);
+            }
+            closeQuietly(listener);
+        }
+        closeInbox();
+        for (Connection connection : connections()) {
+            if (connection.pendingBytes() == 0) {
+                if (!shutDownWriting(connection)) {
+                    continue;
+                }
+            }
+            updateInterest(connection);
+        }
+    }
+
+    /** Everything received is echoed: the peer reads EOF. False when the connection failed and was closed. */
+    private boolean shutDownWriting(Connection connection) {
+        if (connection.writeShut) {
+            return true;
+        }
+        try {
+            connection.socket.shutdown(Socket.SHUT_WR);
+            connection.writeShut = true;
+            return true;
+        } catch (IOException e) {
+            abort(connection, e);
+            return false;
+        }
+    }
+
+    /** While draining: the listener is gone, so every key is a connection. */
+    private int connectionCount() {
+        return selector.getMap().size();
+    }
+
+    private List<Connection> connections() {
+        List<Connection> open = new ArrayList<>();
+        for (SelectorKey key : selector.getMap().values()) {
+            if (key.data() instanceof Connection) {
+                open.add((Connection) key.data());
+            }
+        }
+        return open;
     }
 
     private void closeIdleConnections(long now) {
@@ -424,18 +565,12 @@ final class EventLoop implements Runnable {
     }
 
     private void closeEverything() {
-        List<Connection> open = new ArrayList<>();
-        for (SelectorKey key : selector.getMap().values()) {
-            if (key.data() instanceof Connection) {
-                open.add((Connection) key.data());
-            }
-        }
-        for (Connection connection : open) {
+        for (Connection connection : connections()) {
             close(connection);
         }
         closed = true;
         closeInbox();
-        if (listener != null) {
+        if (listener != null && !draining) {
             closeQuietly(listener);
         }
         selector.close();

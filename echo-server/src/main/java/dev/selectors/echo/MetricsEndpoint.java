@@ -12,15 +12,17 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /metrics} (Prometheus text) and {@code GET /health} over the JDK's HTTP server,
- * on one daemon thread so that it never holds the JVM up.
+ * {@code GET /metrics} (Prometheus text), {@code GET /health} (liveness: every event loop turns
+ * within a bound) and {@code GET /ready} (readiness: not draining) over the JDK's HTTP server, on
+ * one daemon thread so that it never holds the JVM up. Paths are exact: anything else is 404.
  */
 final class MetricsEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
 
-    MetricsEndpoint(String host, int port, Supplier<String> metrics, BooleanSupplier healthy) throws IOException {
+    MetricsEndpoint(String host, int port, Supplier<String> metrics, BooleanSupplier alive, BooleanSupplier ready)
+            throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 16);
         executor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "echo-metrics");
@@ -28,11 +30,19 @@ final class MetricsEndpoint implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/metrics", exchange ->
-                respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
-        server.createContext("/health", exchange -> {
-            boolean up = healthy.getAsBoolean();
-            respond(exchange, up ? 200 : 503, "text/plain; charset=utf-8", up ? "ok\n" : "stopping\n");
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/metrics")) {
+                respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
+            } else if (path.equals("/health")) {
+                boolean up = alive.getAsBoolean();
+                respond(exchange, up ? 200 : 503, "text/plain; charset=utf-8", up ? "ok\n" : "an event loop is stuck\n");
+            } else if (path.equals("/ready")) {
+                boolean up = ready.getAsBoolean();
+                respond(exchange, up ? 200 : 503, "text/plain; charset=utf-8", up ? "ok\n" : "draining\n");
+            } else {
+                respond(exchange, 404, "text/plain; charset=utf-8", "not found: /metrics, /health or /ready\n");
+            }
         });
         server.start();
     }
@@ -46,6 +56,12 @@ final class MetricsEndpoint implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", type);
         if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
             exchange.sendResponseHeaders(405, -1);
+            exchange.close();
+            return;
+        }
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            // The status and headers only: a body here makes the JDK's server log a warning.
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
             return;
         }
