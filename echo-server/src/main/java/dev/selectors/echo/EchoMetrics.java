@@ -1,5 +1,6 @@
 package dev.selectors.echo;
 
+import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
@@ -23,6 +25,13 @@ import java.util.function.ToLongFunction;
  * per-select distribution and timer are recorded as they happen.
  */
 final class EchoMetrics implements AutoCloseable {
+
+    /**
+     * Buckets of the ready-keys distribution: powers of two up to 65,536, 17 and +Inf. A
+     * percentile histogram would export 276, up to 4.2e18, for a count that rarely passes a few
+     * thousand.
+     */
+    private static final double[] READY_KEYS_BUCKETS = readyKeysBuckets();
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
@@ -40,10 +49,18 @@ final class EchoMetrics implements AutoCloseable {
         loopMeters = new LoopMeters(
                 DistributionSummary.builder("echo.select.ready.keys")
                         .description("Ready keys returned by one select call")
-                        .publishPercentileHistogram().register(registry),
+                        .serviceLevelObjectives(READY_KEYS_BUCKETS).register(registry),
                 Timer.builder("echo.select.blocked")
                         .description("Time spent inside select, waiting and dispatching")
                         .register(registry));
+    }
+
+    private static double[] readyKeysBuckets() {
+        double[] buckets = new double[17];
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] = 1L << i;
+        }
+        return buckets;
     }
 
     LoopMeters loopMeters() {
@@ -57,8 +74,8 @@ final class EchoMetrics implements AutoCloseable {
         counter(loops, "echo.connections.refused", "Connections refused over --max-connections", LoopStats::refusedCount);
         counter(loops, "echo.connections.reset", "Connections ended by a socket error (ECONNRESET, EPIPE...)", LoopStats::resetCount);
         counter(loops, "echo.connections.idle.closed", "Connections closed by --idle-timeout", LoopStats::idleClosedCount);
-        counter(loops, "echo.bytes.in", "Bytes received", LoopStats::bytesInCount);
-        counter(loops, "echo.bytes.out", "Bytes echoed", LoopStats::bytesOutCount);
+        bytes(loops, "echo.received", "Bytes received", LoopStats::bytesInCount);
+        bytes(loops, "echo.sent", "Bytes echoed", LoopStats::bytesOutCount);
         counter(loops, "echo.select.calls", "Select calls", LoopStats::selectCount);
         counter(loops, "echo.accept.backoffs", "Times accepting paused (EMFILE, ENFILE, ENOBUFS)", LoopStats::acceptBackoffCount);
         Gauge.builder("echo.connections.active", loops, all -> sum(all, LoopStats::activeCount))
@@ -77,6 +94,12 @@ final class EchoMetrics implements AutoCloseable {
         FunctionCounter.builder(name, loops, all -> sum(all, value)).description(description).register(registry);
     }
 
+    /** A byte counter, named with its unit as Prometheus expects: {@code echo_received_bytes_total}. */
+    private void bytes(List<EventLoop> loops, String name, String description, ToLongFunction<LoopStats> value) {
+        FunctionCounter.builder(name, loops, all -> sum(all, value)).description(description).baseUnit("bytes")
+                .register(registry);
+    }
+
     private static double sum(List<EventLoop> loops, ToLongFunction<LoopStats> value) {
         long total = 0;
         for (EventLoop loop : loops) {
@@ -85,9 +108,9 @@ final class EchoMetrics implements AutoCloseable {
         return total;
     }
 
-    /** @return the Prometheus text exposition of every meter */
-    String scrape() {
-        return registry.scrape();
+    /** @return the Prometheus client's handler of {@code /metrics} over these meters */
+    HttpHandler handler() {
+        return new MetricsHandler(registry.getPrometheusRegistry());
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class EchoServer implements AutoCloseable {
             }
             if (metrics != null) {
                 metrics.bind(loops);
-                metricsEndpoint = new MetricsEndpoint(config.host(), config.metricsPort(), metrics::scrape,
+                metricsEndpoint = new MetricsEndpoint(config.host(), config.metricsPort(), metrics.handler(),
                         () -> alive(LIVENESS_BOUND), () -> !stopping && !draining);
             }
         } catch (IOException | RuntimeException e) {

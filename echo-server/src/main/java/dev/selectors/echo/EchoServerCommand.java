@@ -10,7 +10,10 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,7 +117,8 @@ public final class EchoServerCommand implements Callable<Integer> {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((e, badArgs) -> {
-            e.getCommandLine().getErr().println("echo-server: " + e.getMessage() + " (see --help)");
+            e.getCommandLine().getErr().println("echo-server: " + blameEnvironment(e.getMessage(), args, System.getenv())
+                    + " (see --help)");
             return 2;
         });
         commandLine.setExecutionExceptionHandler((e, command, parseResult) -> {
@@ -123,6 +127,28 @@ public final class EchoServerCommand implements Callable<Integer> {
         });
         return commandLine.execute(args);
     }
+
+    /**
+     * An option's error names the environment variable that set it, when the command line did
+     * not: in a container the value comes from {@code ECHO_*}, and "--port" alone misleads.
+     */
+    static String blameEnvironment(String message, String[] args, Map<String, String> environment) {
+        Matcher option = OPTION.matcher(message);
+        if (!option.find()) {
+            return message;
+        }
+        String name = option.group();
+        for (String arg : args) {
+            if (arg.equals(name) || arg.startsWith(name + "=")) {
+                return message;
+            }
+        }
+        String variable = "ECHO_" + name.substring(2).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+        String value = environment.get(variable);
+        return value == null ? message : message + " (set by the environment variable " + variable + "=" + value + ")";
+    }
+
+    private static final Pattern OPTION = Pattern.compile("--[a-z]+(?:-[a-z]+)*");
 
     @Override
     public Integer call() throws Exception {
@@ -137,8 +163,11 @@ public final class EchoServerCommand implements Callable<Integer> {
         } catch (BackendUnavailableException | IllegalArgumentException e) {
             // A backend that does not exist on this system (kqueue on Linux) or does not work here.
             throw new ParameterException(spec.commandLine(), "--backend " + backend + ": " + e.getMessage());
+        } catch (MetricsEndpoint.PortException e) {
+            err.println("echo-server: cannot serve metrics on " + urlHost(host) + ":" + e.port() + ": " + e.getMessage());
+            return 1;
         } catch (IOException e) {
-            err.println("echo-server: cannot serve on " + host + ":" + port + ": " + e.getMessage());
+            err.println("echo-server: cannot serve on " + urlHost(host) + ":" + port + ": " + e.getMessage());
             return 1;
         }
     }
@@ -211,6 +240,11 @@ public final class EchoServerCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
+    /** A host as a URL writes it: {@code [::1]} for IPv6. */
+    static String urlHost(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
     /** For the start line: for example "ffm binding, direct system calls". */
     private static String binding() {
         return Natives.libc().bindingName() + " binding, " + Natives.libc().callPath();
@@ -226,11 +260,12 @@ public final class EchoServerCommand implements Callable<Integer> {
                 }
             });
             out.println("echo-server: production mode, backend " + server.backendName() + " (" + binding()
-                    + "), listening on " + config.host() + ":" + server.port() + ", " + config.threads()
+                    + "), listening on " + urlHost(config.host()) + ":" + server.port() + ", " + config.threads()
                     + (config.threads() == 1 ? " thread" : " threads")
                     + (config.threads() == 1 ? "" : config.accept() == ServerConfig.Accept.REUSEPORT
                             ? " (SO_REUSEPORT)" : " (one acceptor handing off)")
-                    + (server.metricsPort() >= 0 ? ", metrics on http://" + config.host() + ":" + server.metricsPort() + "/metrics" : ""));
+                    + (server.metricsPort() >= 0 ? ", metrics on http://" + urlHost(config.host()) + ":" + server.metricsPort()
+                            + "/metrics" : ""));
             out.flush();
             server.awaitTermination();
         }
@@ -242,7 +277,7 @@ public final class EchoServerCommand implements Callable<Integer> {
             ExampleEchoServer example = new ExampleEchoServer(sel, config.host(), config.port(), out);
             onTerminationSignal(example::stop);
             out.println("echo-server: example mode, backend " + sel.backendName() + " (" + binding()
-                    + "), listening on " + config.host() + ":" + example.port() + ", 1 thread");
+                    + "), listening on " + urlHost(config.host()) + ":" + example.port() + ", 1 thread");
             out.flush();
             example.serveForever();
         }

@@ -1,6 +1,7 @@
 package dev.selectors.echo;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,10 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
- * {@code GET /metrics} (Prometheus text), {@code GET /health} (liveness: every event loop turns
+ * {@code GET /metrics} (the Prometheus client's handler: text or OpenMetrics as asked, gzip), {@code GET /health} (liveness: every event loop turns
  * within a bound) and {@code GET /ready} (readiness: not draining) over the JDK's HTTP server, on
  * one daemon thread so that it never holds the JVM up. Paths are exact: anything else is 404.
  */
@@ -21,9 +21,13 @@ final class MetricsEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    MetricsEndpoint(String host, int port, Supplier<String> metrics, BooleanSupplier alive, BooleanSupplier ready)
+    MetricsEndpoint(String host, int port, HttpHandler metrics, BooleanSupplier alive, BooleanSupplier ready)
             throws IOException {
-        server = HttpServer.create(new InetSocketAddress(host, port), 16);
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 16);
+        } catch (IOException e) {
+            throw new PortException(port, e);
+        }
         executor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "echo-metrics");
             thread.setDaemon(true);
@@ -33,7 +37,7 @@ final class MetricsEndpoint implements AutoCloseable {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/metrics")) {
-                respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
+                metrics.handle(exchange);
             } else if (path.equals("/health")) {
                 boolean up = alive.getAsBoolean();
                 respond(exchange, up ? 200 : 503, "text/plain; charset=utf-8", up ? "ok\n" : "an event loop is stuck\n");
@@ -45,6 +49,21 @@ final class MetricsEndpoint implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** The metrics port could not be bound (in use, not allowed): reported as the metrics port. */
+    static final class PortException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int port;
+
+        PortException(int port, IOException cause) {
+            super(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+            this.port = port;
+        }
+
+        int port() {
+            return port;
+        }
     }
 
     int port() {

@@ -45,7 +45,7 @@ class EchoServerCommandTest {
         String help = out.toString(StandardCharsets.UTF_8);
         for (String option : new String[] {"--host", "--port", "--backend", "--mode", "--threads", "--backlog",
                 "--max-connections", "--idle-timeout", "--max-pending-bytes", "--buffer-size", "--metrics-port",
-            "--accept"}) {
+            "--accept", "--drain-timeout"}) {
             assertTrue(help.contains(option + "="), option + " missing from --help");
         }
     }
@@ -55,7 +55,7 @@ class EchoServerCommandTest {
         String[][] cases = {
             {"--port", "70000"}, {"--port", "x"}, {"--threads", "0"}, {"--mode", "fast"}, {"--backend", "iouring"},
             {"--idle-timeout", "soon"}, {"--metrics-port", "http"}, {"--mode", "example", "--threads", "2"},
-            {"--buffer-size", "0"}, {"--unknown"}, {"--backend", "kqueue", "--port", "0"},
+            {"--buffer-size", "0"}, {"--unknown"}, {"--backend", "kqueue", "--port", "0"}, {"--drain-timeout", "later"},
             {"--accept", "roundrobin"},
         };
         for (String[] args : cases) {
@@ -65,6 +65,36 @@ class EchoServerCommandTest {
             assertEquals(1, text.lines().count(), text);
             assertTrue(text.startsWith("echo-server: "), text);
         }
+    }
+
+    @Test
+    void aBusyMetricsPortIsReportedAsTheMetricsPort() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(1, run("--port", "0", "--metrics-port", String.valueOf(taken.getLocalPort())));
+            assertTrue(errText().startsWith("echo-server: cannot serve metrics on 127.0.0.1:" + taken.getLocalPort()),
+                    errText());
+        }
+    }
+
+    @Test
+    void aBadValueFromTheEnvironmentNamesItsVariable() {
+        java.util.Map<String, String> environment = java.util.Map.of("ECHO_PORT", "abc", "ECHO_MAX_PENDING_BYTES", "0");
+        assertEquals("Invalid value for option '--port': 'abc' is not an int (set by the environment variable "
+                + "ECHO_PORT=abc)", EchoServerCommand.blameEnvironment("Invalid value for option '--port': 'abc' is "
+                + "not an int", new String[0], environment));
+        assertTrue(EchoServerCommand.blameEnvironment("--max-pending-bytes must be at least 1, not 0", new String[0],
+                environment).endsWith("(set by the environment variable ECHO_MAX_PENDING_BYTES=0)"));
+        // Given on the command line: the variable is not to blame.
+        assertEquals("--port must be 0-65535, not 70000", EchoServerCommand.blameEnvironment(
+                "--port must be 0-65535, not 70000", new String[] {"--port", "70000"}, environment));
+        assertEquals("--threads must be 1-256, not 0", EchoServerCommand.blameEnvironment(
+                "--threads must be 1-256, not 0", new String[0], environment));
+    }
+
+    @Test
+    void urlsWriteIpv6HostsInBrackets() {
+        assertEquals("[::1]", EchoServerCommand.urlHost("::1"));
+        assertEquals("127.0.0.1", EchoServerCommand.urlHost("127.0.0.1"));
     }
 
     @Test

@@ -316,8 +316,8 @@ class EchoServerEndToEndTest {
             waitUntil(() -> server.activeConnections() == 0, "the connection closed");
             String metrics = Http.get(server.metricsPort(), "/metrics");
             assertTrue(metrics.contains("echo_connections_accepted_total{backend=\"" + backend + "\"} 1.0"), metrics);
-            assertTrue(metrics.contains("echo_bytes_in_total{backend=\"" + backend + "\"} 10.0"), metrics);
-            assertTrue(metrics.contains("echo_bytes_out_total{backend=\"" + backend + "\"} 10.0"), metrics);
+            assertTrue(metrics.contains("echo_received_bytes_total{backend=\"" + backend + "\"} 10.0"), metrics);
+            assertTrue(metrics.contains("echo_sent_bytes_total{backend=\"" + backend + "\"} 10.0"), metrics);
             assertTrue(metrics.contains("echo_connections_active{backend=\"" + backend + "\"} 0.0"), metrics);
             assertTrue(metrics.contains("echo_loop_connections_active{backend=\"" + backend + "\",loop=\"0\"} 0.0"),
                     metrics);
