@@ -116,7 +116,11 @@ build() { # TARGET IMAGE
   mkdir -p "$HOME/.m2"
   podman build --format docker --pull=never --quiet -f docker/Dockerfile --target "$1" \
     --build-arg BUILD_IMAGE="$BUILD_BASE" --build-arg RUNTIME_IMAGE="$JRE_BASE" \
+    --build-arg REVISION="$(git rev-parse HEAD 2>/dev/null || echo unknown)" \
     -v "$HOME/.m2:/root/.m2" -t "$2" . >/dev/null
+}
+label() { # IMAGE KEY
+  podman image inspect "$1" --format "{{index .Labels \"$2\"}}"
 }
 step "build the echo-server image"
 build echo-server "$ECHO_IMAGE"
@@ -124,6 +128,14 @@ done_step "echo-server image built: $(podman image inspect "$ECHO_IMAGE" --forma
 step "build the load-test image"
 build load-test "$LOAD_IMAGE"
 done_step "load-test image built: $(podman image inspect "$LOAD_IMAGE" --format '{{.Size}}' | awk '{printf "%.0f MB", $1/1e6}')"
+step "OCI labels"
+for image in "$ECHO_IMAGE" "$LOAD_IMAGE"; do
+  [ "$(label "$image" org.opencontainers.image.licenses)" = "Apache-2.0" ] \
+    || { echo "[verify] $image has no Apache-2.0 licence label" >&2; exit 1; }
+  [ -n "$(label "$image" org.opencontainers.image.revision)" ] \
+    || { echo "[verify] $image has no revision label" >&2; exit 1; }
+done
+done_step "both images carry licence, version, revision and source labels ($(label "$ECHO_IMAGE" org.opencontainers.image.version), $(label "$ECHO_IMAGE" org.opencontainers.image.revision | cut -c1-12))"
 
 # ------------------------------------------------------------------------------- 4. run
 # Checks a running echo-server image end to end; returns non-zero on the first failure.
