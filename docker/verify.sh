@@ -25,6 +25,7 @@ BROKEN_IMAGE="localhost/selectors/echo-server-broken:$RUN_ID"
 JRE_BASE="localhost/debian-jre:17"
 BUILD_BASE="localhost/debian-jdk-maven:17"
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+WORK=$(mktemp -d)
 
 # podman without systemd reports, on every run and stop, that it cannot add health-check timers:
 # expected here (CONTAINERS.md), so only those lines are dropped from its error output.
@@ -54,6 +55,7 @@ cleanup() {
     podman rmi -f "$image" >/dev/null 2>&1 || true
   done
   podman image prune -f >/dev/null 2>&1 || true
+  rm -rf "$WORK"
   if [ "$status" -ne 0 ]; then
     echo "[verify] FAILED (status $status); everything this run started was removed" >&2
   fi
@@ -139,10 +141,11 @@ done_step "both images carry licence, version, revision and source labels ($(lab
 
 # ------------------------------------------------------------------------------- 4. run
 # Checks a running echo-server image end to end; returns non-zero on the first failure.
-check_echo_image() { # IMAGE NAME
+check_echo_image() { # IMAGE NAME [PODMAN RUN OPTIONS...]
   local image=$1 name=$2
+  shift 2
   quiet_systemd podman run -d --name "$name" --label "selectors-verify=$RUN_ID" \
-    -p 127.0.0.1::1234 -p 127.0.0.1::9100 "$image" >/dev/null || return 1
+    -p 127.0.0.1::1234 -p 127.0.0.1::9100 "$@" "$image" >/dev/null || return 1
   local port metrics_port
   # Filters here read all their input (sed -n 1p, grep > /dev/null, not head or grep -q): with
   # pipefail, a reader that stops early would SIGPIPE the writer and fail the pipeline at random.
@@ -167,6 +170,8 @@ check_echo_image() { # IMAGE NAME
   [ "$reply" = "verify" ] || { echo "[verify] echo round trip returned '$reply'" >&2; return 1; }
   curl -fsS "http://127.0.0.1:$metrics_port/metrics" | grep '^echo_connections_accepted_total' >/dev/null \
     || { echo "[verify] /metrics lacks echo_connections_accepted_total" >&2; return 1; }
+  curl -fsS "http://127.0.0.1:$metrics_port/health" >/dev/null || { echo "[verify] /health is not 200" >&2; return 1; }
+  curl -fsS "http://127.0.0.1:$metrics_port/ready" >/dev/null || { echo "[verify] /ready is not 200" >&2; return 1; }
   # Health checks do not run by themselves without systemd: run the image's check once.
   podman healthcheck run "$name" >/dev/null 2>&1 || { echo "[verify] the health check failed" >&2; return 1; }
   echo "$port"
@@ -184,24 +189,42 @@ echo "$report" | grep "errors    none: every echoed byte matched" >/dev/null \
   || { echo "[verify] the load test reported errors" >&2; exit 1; }
 done_step "load test: $(echo "$report" | grep '^measured' | sed 's/measured *//'), zero errors"
 
-step "stop the echo server: exit 0 within 5 seconds"
+step "stop the echo server under load: a drain, no reset, exit 0"
+podman run --rm --label "selectors-verify=$RUN_ID" --network host "$LOAD_IMAGE" run \
+  --target "127.0.0.1:$ECHO_PORT" --connections 20 --warmup 0s --duration 10s --quiet > "$WORK/drain-load.txt" 2>&1 &
+load_pid=$!
+sleep 3
 stop_started=$(date +%s%N)
-quiet_systemd podman stop -t 5 "echo-$RUN_ID" >/dev/null
+quiet_systemd podman stop -t 10 "echo-$RUN_ID" >/dev/null
 stop_ms=$(( ($(date +%s%N) - stop_started) / 1000000 ))
+wait "$load_pid" || true
 exit_code=$(podman inspect "echo-$RUN_ID" --format '{{.State.ExitCode}}')
+sed 's/^/[verify]   /' "$WORK/drain-load.txt"
 [ "$exit_code" = 0 ] || { echo "[verify] exit code after stop: $exit_code" >&2; exit 1; }
+# The drain timeout is 5 s; the clients close on EOF at once, so the drain takes far less.
 [ "$stop_ms" -lt 5000 ] || { echo "[verify] stop took ${stop_ms} ms" >&2; exit 1; }
+errors=$(grep '^errors' "$WORK/drain-load.txt" || true)
+case "$errors" in
+  *reset*|*mismatch*|"") echo "[verify] the drain reset connections or garbled bytes: '$errors'" >&2; exit 1 ;;
+esac
 quiet_systemd podman rm "echo-$RUN_ID" >/dev/null
-done_step "stopped in ${stop_ms} ms with exit 0"
+done_step "drained under load in ${stop_ms} ms, exit 0; the load test saw no reset (${errors#errors    })"
+
+step "run the echo-server image as Kubernetes does: read-only root, non-root, no capabilities"
+ECHO_RO_PORT=$(check_echo_image "$ECHO_IMAGE" "echo-ro-$RUN_ID" --read-only --tmpfs /tmp:rw,size=16m \
+  --user 10001:10001 --cap-drop ALL --security-opt no-new-privileges)
+quiet_systemd podman stop -t 10 "echo-ro-$RUN_ID" >/dev/null
+quiet_systemd podman rm "echo-ro-$RUN_ID" >/dev/null
+done_step "echo server read-only and non-root (a tmpfs at /tmp for JNA) answers on 127.0.0.1:$ECHO_RO_PORT"
 
 # ------------------------------------------------------------------------------- 5. manifests
 step "validate docker/compose.yaml"
 docker-compose -f docker/compose.yaml config -q
 done_step "compose file valid (docker-compose $(docker-compose version --short 2>/dev/null))"
 
-step "validate the Kubernetes manifests against the API schemas"
+step "validate the Kubernetes manifests: API schemas, Pod Security \"restricted\""
 NODE_MODULES="$CACHE/npm/node_modules" node docker/k8s/validate.mjs docker/k8s/*.yaml | sed 's/^/[verify]   /'
-done_step "Kubernetes manifests valid (kubernetes-models schemas)"
+done_step "Kubernetes manifests valid (kubernetes-models schemas) and within Pod Security \"restricted\""
 
 # ------------------------------------------------------------------------------- 6. self-check
 step "self-check: a broken image must fail the checks and leave nothing running"

@@ -1,6 +1,6 @@
 // Validates the Kubernetes manifests against the API's schemas (kubernetes-models, which checks
 // each object with the OpenAPI schema of its apiVersion and kind), plus what this project needs:
-// probes, resources, a non-root user. Run by docker/verify.sh:
+// probes, resources, a non-root user, and the Pod Security "restricted" profile. Run by docker/verify.sh:
 //   node docker/k8s/validate.mjs docker/k8s/*.yaml
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -23,6 +23,38 @@ const models = {
 };
 
 let failures = 0;
+
+// The rules of the Pod Security Standards' "restricted" profile (kubernetes.io/docs/concepts/
+// security/pod-security-standards), as a cluster with pod-security.kubernetes.io/enforce=restricted
+// applies them; baseline's rules included where a pod spec can break them.
+const ALLOWED_VOLUMES = ["configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim",
+                         "projected", "secret"];
+function restricted(pod) {
+  const problems = [];
+  const podContext = pod.securityContext ?? {};
+  for (const host of ["hostNetwork", "hostPID", "hostIPC"]) if (pod[host]) problems.push(`${host} is set`);
+  for (const volume of pod.volumes ?? []) {
+    const type = Object.keys(volume).find((key) => key !== "name");
+    if (!ALLOWED_VOLUMES.includes(type)) problems.push(`volume ${volume.name} is of type ${type}`);
+  }
+  const containers = [...(pod.initContainers ?? []), ...pod.containers];
+  for (const c of containers) {
+    const context = c.securityContext ?? {};
+    const where = `container ${c.name}`;
+    if (context.privileged) problems.push(`${where} is privileged`);
+    if (context.allowPrivilegeEscalation !== false) problems.push(`${where} must set allowPrivilegeEscalation: false`);
+    const drop = context.capabilities?.drop ?? [];
+    if (!drop.includes("ALL")) problems.push(`${where} must drop ALL capabilities`);
+    const added = (context.capabilities?.add ?? []).filter((cap) => cap !== "NET_BIND_SERVICE");
+    if (added.length) problems.push(`${where} adds capabilities ${added}`);
+    if ((context.runAsNonRoot ?? podContext.runAsNonRoot) !== true) problems.push(`${where} may run as root`);
+    if ((context.runAsUser ?? podContext.runAsUser) === 0) problems.push(`${where} runs as uid 0`);
+    const seccomp = (context.seccompProfile ?? podContext.seccompProfile)?.type;
+    if (seccomp !== "RuntimeDefault" && seccomp !== "Localhost") problems.push(`${where} has no seccomp profile`);
+    for (const port of c.ports ?? []) if (port.hostPort) problems.push(`${where} uses hostPort ${port.hostPort}`);
+  }
+  return problems;
+}
 function fail(where, message) {
   console.error(`FAIL ${where}: ${message}`);
   failures++;
@@ -45,6 +77,7 @@ for (const file of process.argv.slice(2)) {
     }
     const pod = doc.spec?.template?.spec;
     if (pod) {
+      for (const problem of restricted(pod)) fail(where, `Pod Security "restricted": ${problem}`);
       if (pod.securityContext?.runAsNonRoot !== true) fail(where, "the pod must run as non-root");
       for (const c of pod.containers) {
         if (!c.resources?.requests || !c.resources?.limits) fail(where, `container ${c.name} has no resource requests and limits`);
