@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Verifies the Docker files by building and running them with podman (shared/CONTAINERS.md):
 #   1. installs podman and what it needs, if missing;
-#   2. makes the local base images (Debian + JRE 17, Debian + JDK 17 + Maven) from debootstrap,
-#      cached as tarballs between runs;
-#   3. builds the echo-server and load-test images from docker/Dockerfile with those bases;
+#   2. makes the local base images from debootstrap, cached as tarballs between runs: a slim
+#      Debian for the runtime, and build bases with Maven and JDK 17, and JDK 25 copied from the
+#      machine's own (/usr/lib/jvm), since no registry can be reached;
+#   3. builds the echo-server and load-test images from docker/Dockerfile (Java 25: FFM), and
+#      the Java 17 variant of the echo server (JNA); reports sizes, checks the OCI labels;
 #   4. runs the echo server with its ports published on 127.0.0.1: an echo round trip, /metrics,
-#      the health check; runs the load-test image against it (host network, loopback only) and
-#      requires zero errors; stops it and requires exit 0 within 5 seconds;
+#      /health, /ready, the image's health check; runs the load-test image against it (host
+#      network, loopback only) and requires zero errors; stops it under load and requires a
+#      drain (exit 0 within the drain timeout, no reset); runs both variants read-only and
+#      non-root as Kubernetes does;
 #   5. validates docker/compose.yaml (docker-compose config) and the Kubernetes manifests
 #      (kubernetes-models: the API's OpenAPI schemas, plus probes, resources, non-root);
 #   6. self-check: an image whose entry point is broken must fail step 4, leaving nothing running.
@@ -22,8 +26,10 @@ RUN_ID="verify-$$"
 ECHO_IMAGE="localhost/selectors/echo-server:$RUN_ID"
 LOAD_IMAGE="localhost/selectors/load-test:$RUN_ID"
 BROKEN_IMAGE="localhost/selectors/echo-server-broken:$RUN_ID"
-JRE_BASE="localhost/debian-jre:17"
-BUILD_BASE="localhost/debian-jdk-maven:17"
+ECHO17_IMAGE="localhost/selectors/echo-server-jdk17:$RUN_ID"
+RUNTIME_BASE="localhost/debian-slim:12"
+BUILD_BASE_17="localhost/debian-jdk-maven:17"
+BUILD_BASE_25="localhost/debian-jdk-maven:25"
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 WORK=$(mktemp -d)
 
@@ -51,7 +57,7 @@ cleanup() {
   for id in $(podman ps -aq --filter "label=selectors-verify=$RUN_ID" 2>/dev/null); do
     podman rm -f "$id" >/dev/null 2>&1 || true
   done
-  for image in "$BROKEN_IMAGE" "$LOAD_IMAGE" "$ECHO_IMAGE"; do
+  for image in "$BROKEN_IMAGE" "$LOAD_IMAGE" "$ECHO_IMAGE" "$ECHO17_IMAGE"; do
     podman rmi -f "$image" >/dev/null 2>&1 || true
   done
   podman image prune -f >/dev/null 2>&1 || true
@@ -82,9 +88,15 @@ fi
 done_step "tools installed ($(podman --version))"
 
 # ------------------------------------------------------------------------------- 2. base images
-base_image() { # NAME PACKAGES...
-  local name=$1 tarball="$CACHE/$(echo "$1" | tr '/:' '__').tar"
+base_image() { # NAME [--jdk DIR] PACKAGES...
+  local name=$1 tarball="$CACHE/$(echo "$1" | tr '/:' '__').tar" jdk="" changes=()
   shift
+  if [ "${1:-}" = --jdk ]; then
+    jdk=$2
+    shift 2
+    changes=(--change "ENV JAVA_HOME=/opt/jdk"
+             --change "ENV PATH=/opt/jdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+  fi
   if podman image exists "$name"; then
     return
   fi
@@ -99,45 +111,76 @@ base_image() { # NAME PACKAGES...
     rm -rf "$rootfs" && mkdir -p "$rootfs"
     tar -C "$rootfs" -xzf "$CACHE/minbase.tar.gz"
     mount --bind /proc "$rootfs/proc"
-    chroot "$rootfs" bash -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-      --no-install-recommends $* >/dev/null && apt-get clean && rm -rf /var/lib/apt/lists/*" || {
-        umount "$rootfs/proc"; rm -rf "$rootfs"; return 1; }
+    if [ $# -gt 0 ]; then
+      chroot "$rootfs" bash -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        --no-install-recommends $* >/dev/null" || { umount "$rootfs/proc"; rm -rf "$rootfs"; return 1; }
+    fi
+    # debootstrap leaves the packages it installed in apt's cache: a slim base has none.
+    chroot "$rootfs" bash -c "apt-get clean && rm -rf /var/lib/apt/lists/*"
+    if [ $# -eq 0 ]; then
+      # The runtime base, as debian:bookworm-slim is made: no documentation, manuals or translations.
+      rm -rf "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* \
+        "$rootfs"/usr/share/locale/*
+    fi
     umount "$rootfs/proc"
+    if [ -n "$jdk" ]; then
+      cp -a "$jdk" "$rootfs/opt/jdk"
+    fi
     tar -C "$rootfs" -cf "$tarball" .
     rm -rf "$rootfs"
   fi
-  podman import "$tarball" "$name" >/dev/null
+  podman import "${changes[@]}" "$tarball" "$name" >/dev/null
 }
+# The newest JDK 22+ on this machine (Temurin 25 here) becomes the Java 25 build base.
+newer_jdk=""
+for candidate in /usr/lib/jvm/*; do
+  feature=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java.specification.version = //p') || true
+  if [ -x "$candidate/bin/jlink" ] && [ -n "$feature" ] && [ "$feature" -ge 22 ] 2>/dev/null; then
+    newer_jdk=$candidate
+  fi
+done
+[ -n "$newer_jdk" ] || { echo "[verify] no JDK 22+ under /usr/lib/jvm for the Java 25 build base" >&2; exit 1; }
 step "base images (cached in $CACHE)"
-base_image "$JRE_BASE" openjdk-17-jre-headless
-base_image "$BUILD_BASE" openjdk-17-jdk-headless maven
-done_step "base images $JRE_BASE and $BUILD_BASE"
+base_image "$RUNTIME_BASE"
+base_image "$BUILD_BASE_17" openjdk-17-jdk-headless maven
+base_image "$BUILD_BASE_25" --jdk "$newer_jdk" maven
+done_step "base images $RUNTIME_BASE, $BUILD_BASE_17 and $BUILD_BASE_25 ($(basename "$newer_jdk"))"
 
 # ------------------------------------------------------------------------------- 3. build
-build() { # TARGET IMAGE
+build() { # TARGET IMAGE [BUILD BASE]
   mkdir -p "$HOME/.m2"
   podman build --format docker --pull=never --quiet -f docker/Dockerfile --target "$1" \
-    --build-arg BUILD_IMAGE="$BUILD_BASE" --build-arg RUNTIME_IMAGE="$JRE_BASE" \
+    --build-arg BUILD_IMAGE="${3:-$BUILD_BASE_25}" --build-arg RUNTIME_IMAGE="$RUNTIME_BASE" \
     --build-arg REVISION="$(git rev-parse HEAD 2>/dev/null || echo unknown)" \
     -v "$HOME/.m2:/root/.m2" -t "$2" . >/dev/null
+}
+size() { # IMAGE
+  podman image inspect "$1" --format '{{.Size}}' | awk '{printf "%.0f MB", $1/1e6}'
+}
+runtime_size() { # IMAGE
+  podman run --rm --entrypoint du "$1" -sm /opt/java | awk '{print $1 " MB"}'
 }
 label() { # IMAGE KEY
   podman image inspect "$1" --format "{{index .Labels \"$2\"}}"
 }
-step "build the echo-server image"
+step "build the echo-server image (Java 25)"
 build echo-server "$ECHO_IMAGE"
-done_step "echo-server image built: $(podman image inspect "$ECHO_IMAGE" --format '{{.Size}}' | awk '{printf "%.0f MB", $1/1e6}')"
-step "build the load-test image"
+done_step "echo-server image built: $(size "$ECHO_IMAGE") (its jlink'ed Java runtime $(runtime_size "$ECHO_IMAGE"))"
+step "build the load-test image (Java 25)"
 build load-test "$LOAD_IMAGE"
-done_step "load-test image built: $(podman image inspect "$LOAD_IMAGE" --format '{{.Size}}' | awk '{printf "%.0f MB", $1/1e6}')"
+done_step "load-test image built: $(size "$LOAD_IMAGE")"
+step "build the Java 17 variant of the echo-server image"
+build echo-server "$ECHO17_IMAGE" "$BUILD_BASE_17"
+done_step "echo-server Java 17 image built: $(size "$ECHO17_IMAGE") (runtime $(runtime_size "$ECHO17_IMAGE"))"
 step "OCI labels"
-for image in "$ECHO_IMAGE" "$LOAD_IMAGE"; do
+for image in "$ECHO_IMAGE" "$LOAD_IMAGE" "$ECHO17_IMAGE"; do
   [ "$(label "$image" org.opencontainers.image.licenses)" = "Apache-2.0" ] \
     || { echo "[verify] $image has no Apache-2.0 licence label" >&2; exit 1; }
   [ -n "$(label "$image" org.opencontainers.image.revision)" ] \
     || { echo "[verify] $image has no revision label" >&2; exit 1; }
 done
-done_step "both images carry licence, version, revision and source labels ($(label "$ECHO_IMAGE" org.opencontainers.image.version), $(label "$ECHO_IMAGE" org.opencontainers.image.revision | cut -c1-12))"
+done_step "the images carry licence, version, revision and source labels ($(label "$ECHO_IMAGE" org.opencontainers.image.version), $(label "$ECHO_IMAGE" org.opencontainers.image.revision | cut -c1-12))"
 
 # ------------------------------------------------------------------------------- 4. run
 # Checks a running echo-server image end to end; returns non-zero on the first failure.
@@ -177,9 +220,14 @@ check_echo_image() { # IMAGE NAME [PODMAN RUN OPTIONS...]
   echo "$port"
 }
 
-step "run the echo-server image: echo round trip, /metrics, health check"
+binding_of() { # CONTAINER
+  podman logs "$1" 2>&1 | sed -n 's/.*(\([a-z]*\) binding.*/\1/p' | sed -n 1p
+}
+step "run the echo-server image: echo round trip, /metrics, /health, /ready, health check"
 ECHO_PORT=$(check_echo_image "$ECHO_IMAGE" "echo-$RUN_ID")
-done_step "echo server answers on 127.0.0.1:$ECHO_PORT, serves /metrics, passes its health check"
+[ "$(binding_of "echo-$RUN_ID")" = ffm ] \
+  || { echo "[verify] the Java 25 image does not run the FFM binding:" >&2; podman logs "echo-$RUN_ID" >&2; exit 1; }
+done_step "echo server (ffm binding) answers on 127.0.0.1:$ECHO_PORT, serves /metrics, passes its health check"
 
 step "run the load-test image against it (host network, loopback)"
 report=$(podman run --rm --label "selectors-verify=$RUN_ID" --network host "$LOAD_IMAGE" run \
@@ -210,12 +258,19 @@ esac
 quiet_systemd podman rm "echo-$RUN_ID" >/dev/null
 done_step "drained under load in ${stop_ms} ms, exit 0; the load test saw no reset (${errors#errors    })"
 
-step "run the echo-server image as Kubernetes does: read-only root, non-root, no capabilities"
-ECHO_RO_PORT=$(check_echo_image "$ECHO_IMAGE" "echo-ro-$RUN_ID" --read-only --tmpfs /tmp:rw,size=16m \
-  --user 10001:10001 --cap-drop ALL --security-opt no-new-privileges)
+step "run the images as Kubernetes does: read-only root, non-root, no capabilities"
+KUBE=(--read-only --user 10001:10001 --cap-drop ALL --security-opt no-new-privileges)
+# FFM links the C library in place: no writable directory at all.
+ECHO_RO_PORT=$(check_echo_image "$ECHO_IMAGE" "echo-ro-$RUN_ID" "${KUBE[@]}")
 quiet_systemd podman stop -t 10 "echo-ro-$RUN_ID" >/dev/null
 quiet_systemd podman rm "echo-ro-$RUN_ID" >/dev/null
-done_step "echo server read-only and non-root (a tmpfs at /tmp for JNA) answers on 127.0.0.1:$ECHO_RO_PORT"
+# JNA unpacks its native library into /tmp: the Java 17 variant needs it writable (an emptyDir).
+ECHO17_PORT=$(check_echo_image "$ECHO17_IMAGE" "echo17-$RUN_ID" "${KUBE[@]}" --tmpfs /tmp:rw,size=16m)
+[ "$(binding_of "echo17-$RUN_ID")" = jna ] \
+  || { echo "[verify] the Java 17 image does not run the JNA binding" >&2; exit 1; }
+quiet_systemd podman stop -t 10 "echo17-$RUN_ID" >/dev/null
+quiet_systemd podman rm "echo17-$RUN_ID" >/dev/null
+done_step "read-only and non-root: Java 25 (ffm) on 127.0.0.1:$ECHO_RO_PORT with nothing writable, Java 17 (jna) on 127.0.0.1:$ECHO17_PORT with a tmpfs at /tmp"
 
 # ------------------------------------------------------------------------------- 5. manifests
 step "validate docker/compose.yaml"
