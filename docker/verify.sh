@@ -167,6 +167,12 @@ label() { # IMAGE KEY
 step "build the echo-server image (Java 25)"
 build echo-server "$ECHO_IMAGE"
 done_step "echo-server image built: $(size "$ECHO_IMAGE") (its jlink'ed Java runtime $(runtime_size "$ECHO_IMAGE"))"
+step "the Java 25 image's AOT cache is usable by its own runtime"
+# -XX:AOTMode=on makes an unusable cache (another JVM build, a changed jar) an error, not a warning.
+podman run --rm --entrypoint java "$ECHO_IMAGE" -XX:AOTMode=on @/app/echo-server.options \
+  -jar /app/echo-server.jar --version >/dev/null \
+  || { echo "[verify] the echo-server image's AOT cache cannot be used" >&2; exit 1; }
+done_step "AOT cache $(podman run --rm --entrypoint du "$ECHO_IMAGE" -m /app/echo-server.aot | cut -f1) MB, mapped by the image's runtime"
 step "build the load-test image (Java 25)"
 build load-test "$LOAD_IMAGE"
 done_step "load-test image built: $(size "$LOAD_IMAGE")"
