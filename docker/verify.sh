@@ -57,6 +57,9 @@ cleanup() {
   for id in $(podman ps -aq --filter "label=selectors-verify=$RUN_ID" 2>/dev/null); do
     podman rm -f "$id" >/dev/null 2>&1 || true
   done
+  if [ -f "$WORK/deployment.yaml" ]; then
+    podman kube down "$WORK/deployment.yaml" >/dev/null 2>&1 || true
+  fi
   for image in "$BROKEN_IMAGE" "$LOAD_IMAGE" "$ECHO_IMAGE" "$ECHO17_IMAGE"; do
     podman rmi -f "$image" >/dev/null 2>&1 || true
   done
@@ -277,6 +280,38 @@ ECHO17_PORT=$(check_echo_image "$ECHO17_IMAGE" "echo17-$RUN_ID" "${KUBE[@]}" --t
 quiet_systemd podman stop -t 10 "echo17-$RUN_ID" >/dev/null
 quiet_systemd podman rm "echo17-$RUN_ID" >/dev/null
 done_step "read-only and non-root: Java 25 (ffm) on 127.0.0.1:$ECHO_RO_PORT with nothing writable, Java 17 (jna) on 127.0.0.1:$ECHO17_PORT with a tmpfs at /tmp"
+
+step "run the Kubernetes Deployment itself (podman kube play): its securityContext, limits and probes' paths"
+# The Deployment of docker/k8s/echo-server.yaml as written, but for the image just built. podman
+# applies runAsUser, readOnlyRootFilesystem, no privilege escalation, the memory limit and the
+# emptyDir; the pod is reached from inside its own network namespace, nothing is published.
+awk 'BEGIN { RS = "\n---\n" } /kind: Deployment/' docker/k8s/echo-server.yaml \
+  | sed "s|image: selectors/echo-server:.*|image: $ECHO_IMAGE|" > "$WORK/deployment.yaml"
+quiet_systemd podman kube play "$WORK/deployment.yaml" >/dev/null
+kube_container=$(podman ps --format '{{.Names}}' | grep '^echo-server-pod-0-echo-server$' || true)
+[ -n "$kube_container" ] || { echo "[verify] podman kube play started no echo-server container" >&2; exit 1; }
+for _ in $(seq 1 100); do
+  podman logs "$kube_container" 2>&1 | grep "listening on" >/dev/null && break
+  sleep 0.1
+done
+kube_report=$(podman exec "$kube_container" bash -c '
+  echo "uid $(id -u)"
+  touch /probe 2>/dev/null && echo "root writable" || echo "root read-only"
+  exec 3<>/dev/tcp/127.0.0.1/1234 && printf kube >&3 && IFS= read -r -t 5 -N 4 reply <&3 && echo "echo $reply"
+  for path in /health /ready; do
+    exec 4<>/dev/tcp/127.0.0.1/9100 && printf "GET $path HTTP/1.0\r\n\r\n" >&4 && IFS= read -r -t 5 status <&4
+    echo "$path ${status%$'"'"'\r'"'"'}"
+  done')
+echo "$kube_report" | sed 's/^/[verify]   /'
+memory=$(podman inspect "$kube_container" --format '{{.HostConfig.Memory}}')
+for expected in "uid 10001" "root read-only" "echo kube" "/health HTTP/1.1 200 OK" "/ready HTTP/1.1 200 OK"; do
+  echo "$kube_report" | grep -Fx "$expected" >/dev/null \
+    || { echo "[verify] the Deployment's pod: expected '$expected'" >&2; exit 1; }
+done
+[ "$memory" = 536870912 ] || { echo "[verify] the Deployment's memory limit is $memory, not 512Mi" >&2; exit 1; }
+quiet_systemd podman kube down "$WORK/deployment.yaml" >/dev/null
+rm "$WORK/deployment.yaml"
+done_step "the Deployment runs under podman kube play: uid 10001, read-only root, 512Mi, echo, /health and /ready 200"
 
 # ------------------------------------------------------------------------------- 5. manifests
 step "validate docker/compose.yaml"
