@@ -281,6 +281,32 @@ quiet_systemd podman stop -t 10 "echo17-$RUN_ID" >/dev/null
 quiet_systemd podman rm "echo17-$RUN_ID" >/dev/null
 done_step "read-only and non-root: Java 25 (ffm) on 127.0.0.1:$ECHO_RO_PORT with nothing writable, Java 17 (jna) on 127.0.0.1:$ECHO17_PORT with a tmpfs at /tmp"
 
+step "a wedged event loop turns the image's health check red, and it recovers"
+# The image's own entry point and options, plus the test-only hook that blocks loop 0 on request.
+quiet_systemd podman run -d --name "wedge-$RUN_ID" --label "selectors-verify=$RUN_ID" -p 127.0.0.1::9100 \
+  --entrypoint java "$ECHO_IMAGE" @/app/echo-server.options -Ddev.selectors.echo.testHooks=true \
+  -jar /app/echo-server.jar >/dev/null
+wedge_metrics=$(podman port "wedge-$RUN_ID" 9100/tcp | sed -n '1s/.*://p')
+for _ in $(seq 1 100); do
+  podman logs "wedge-$RUN_ID" 2>&1 | grep "listening on" >/dev/null && break
+  sleep 0.1
+done
+podman healthcheck run "wedge-$RUN_ID" >/dev/null 2>&1 \
+  || { echo "[verify] the health check failed before the wedge" >&2; exit 1; }
+curl -fsS -X POST "http://127.0.0.1:$wedge_metrics/test/wedge?seconds=4" >/dev/null
+if podman healthcheck run "wedge-$RUN_ID" >/dev/null 2>&1; then
+  echo "[verify] the health check passed with a wedged event loop" >&2
+  exit 1
+fi
+recovered=0
+for _ in $(seq 1 40); do
+  if podman healthcheck run "wedge-$RUN_ID" >/dev/null 2>&1; then recovered=1; break; fi
+  sleep 0.25
+done
+[ "$recovered" = 1 ] || { echo "[verify] the health check did not recover after the wedge" >&2; exit 1; }
+quiet_systemd podman rm -f "wedge-$RUN_ID" >/dev/null
+done_step "health check green, red while event loop 0 was wedged, green again"
+
 step "run the Kubernetes Deployment itself (podman kube play): its securityContext, limits and probes' paths"
 # The Deployment of docker/k8s/echo-server.yaml as written, but for the image just built. podman
 # applies runAsUser, readOnlyRootFilesystem, no privilege escalation, the memory limit and the

@@ -24,6 +24,14 @@ import java.util.stream.Collectors;
  */
 public final class EchoServer implements AutoCloseable {
 
+    /**
+     * Test only: with this system property {@code true}, the metrics port also takes
+     * {@code POST /test/wedge?seconds=N}, which blocks event loop 0 as a stuck handler would
+     * (docker/verify.sh shows the container's health check turn red with it). Never set in
+     * production: the images do not.
+     */
+    static final String TEST_HOOKS_PROPERTY = "dev.selectors.echo.testHooks";
+
     /** How long {@code /health} waits for every event loop to turn before it answers 503. */
     static final Duration LIVENESS_BOUND = Duration.ofSeconds(1);
 
@@ -66,7 +74,8 @@ public final class EchoServer implements AutoCloseable {
             if (metrics != null) {
                 metrics.bind(loops);
                 metricsEndpoint = new MetricsEndpoint(config.host(), config.metricsPort(), metrics.handler(),
-                        () -> alive(LIVENESS_BOUND), () -> !stopping && !draining);
+                        () -> alive(LIVENESS_BOUND), () -> !stopping && !draining,
+                        Boolean.getBoolean(TEST_HOOKS_PROPERTY) ? wedge -> wedgeLoopForTest(0, wedge) : null);
             }
         } catch (IOException | RuntimeException e) {
             for (Selector selector : selectors) {

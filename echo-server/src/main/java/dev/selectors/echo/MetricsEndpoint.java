@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * {@code GET /metrics} (the Prometheus client's handler: text or OpenMetrics as asked, gzip), {@code GET /health} (liveness: every event loop turns
@@ -21,8 +23,13 @@ final class MetricsEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    MetricsEndpoint(String host, int port, HttpHandler metrics, BooleanSupplier alive, BooleanSupplier ready)
-            throws IOException {
+    /**
+     * @param wedge test only, {@code null} in production: {@code POST /test/wedge?seconds=N} blocks
+     *              event loop 0 for N seconds, so that a container test can see {@code /health}
+     *              turn 503 (enabled by {@value EchoServer#TEST_HOOKS_PROPERTY})
+     */
+    MetricsEndpoint(String host, int port, HttpHandler metrics, BooleanSupplier alive, BooleanSupplier ready,
+                    Consumer<Duration> wedge) throws IOException {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
         } catch (IOException e) {
@@ -44,6 +51,12 @@ final class MetricsEndpoint implements AutoCloseable {
             } else if (path.equals("/ready")) {
                 boolean up = ready.getAsBoolean();
                 respond(exchange, up ? 200 : 503, "text/plain; charset=utf-8", up ? "ok\n" : "draining\n");
+            } else if (wedge != null && path.equals("/test/wedge") && exchange.getRequestMethod().equals("POST")) {
+                String query = String.valueOf(exchange.getRequestURI().getQuery());
+                long seconds = query.matches("seconds=\\d{1,3}") ? Long.parseLong(query.substring(8)) : 5;
+                wedge.accept(Duration.ofSeconds(seconds));
+                exchange.sendResponseHeaders(202, -1);
+                exchange.close();
             } else {
                 respond(exchange, 404, "text/plain; charset=utf-8", "not found: /metrics, /health or /ready\n");
             }

@@ -182,6 +182,22 @@ class DrainAndHealthTest {
     }
 
     @Test
+    void theContainerTestsWedgeHookExistsOnlyWhenAskedFor() throws Exception {
+        try (EchoServer server = EchoServer.start(ServerConfig.defaults().withPort(0).withMetricsPort(0), System.err)) {
+            // No hook: the endpoint takes GET and HEAD only.
+            assertEquals(405, status(server.metricsPort(), "POST", "/test/wedge?seconds=3"));
+            assertEquals(200, status(server.metricsPort(), "GET", "/health"));
+        }
+        System.setProperty(EchoServer.TEST_HOOKS_PROPERTY, "true");
+        try (EchoServer server = EchoServer.start(ServerConfig.defaults().withPort(0).withMetricsPort(0), System.err)) {
+            assertEquals(202, status(server.metricsPort(), "POST", "/test/wedge?seconds=3"));
+            assertEquals(503, status(server.metricsPort(), "GET", "/health"));
+        } finally {
+            System.clearProperty(EchoServer.TEST_HOOKS_PROPERTY);
+        }
+    }
+
+    @Test
     void onlyTheExactPathsAnswer() throws Exception {
         EchoServer server = EchoServer.start(ServerConfig.defaults().withPort(0).withMetricsPort(0), System.err);
         try {
