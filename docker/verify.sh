@@ -27,6 +27,7 @@ ECHO_IMAGE="localhost/selectors/echo-server:$RUN_ID"
 LOAD_IMAGE="localhost/selectors/load-test:$RUN_ID"
 BROKEN_IMAGE="localhost/selectors/echo-server-broken:$RUN_ID"
 ECHO17_IMAGE="localhost/selectors/echo-server-jdk17:$RUN_ID"
+ECHO_AOT_IMAGE="localhost/selectors/echo-server-aot:$RUN_ID"
 RUNTIME_BASE="localhost/debian-slim:12"
 BUILD_BASE_17="localhost/debian-jdk-maven:17"
 BUILD_BASE_25="localhost/debian-jdk-maven:25"
@@ -60,7 +61,7 @@ cleanup() {
   if [ -f "$WORK/deployment.yaml" ]; then
     podman kube down "$WORK/deployment.yaml" >/dev/null 2>&1 || true
   fi
-  for image in "$BROKEN_IMAGE" "$LOAD_IMAGE" "$ECHO_IMAGE" "$ECHO17_IMAGE"; do
+  for image in "$BROKEN_IMAGE" "$LOAD_IMAGE" "$ECHO_IMAGE" "$ECHO17_IMAGE" "$ECHO_AOT_IMAGE"; do
     podman rmi -f "$image" >/dev/null 2>&1 || true
   done
   podman image prune -f >/dev/null 2>&1 || true
@@ -151,12 +152,14 @@ base_image "$BUILD_BASE_25" --jdk "$newer_jdk" maven
 done_step "base images $RUNTIME_BASE, $BUILD_BASE_17 and $BUILD_BASE_25 ($(basename "$newer_jdk"))"
 
 # ------------------------------------------------------------------------------- 3. build
-build() { # TARGET IMAGE [BUILD BASE]
+build() { # TARGET IMAGE [BUILD BASE] [BUILD ARGUMENT...]
   mkdir -p "$HOME/.m2"
-  podman build --format docker --pull=never --quiet -f docker/Dockerfile --target "$1" \
-    --build-arg BUILD_IMAGE="${3:-$BUILD_BASE_25}" --build-arg RUNTIME_IMAGE="$RUNTIME_BASE" \
+  local target=$1 image=$2 base=${3:-$BUILD_BASE_25}
+  shift $(( $# < 3 ? $# : 3 ))
+  podman build --format docker --pull=never --quiet -f docker/Dockerfile --target "$target" \
+    --build-arg BUILD_IMAGE="$base" --build-arg RUNTIME_IMAGE="$RUNTIME_BASE" "$@" \
     --build-arg REVISION="$(git rev-parse HEAD 2>/dev/null || echo unknown)" \
-    -v "$HOME/.m2:/root/.m2" -t "$2" . >/dev/null
+    -v "$HOME/.m2:/root/.m2" -t "$image" . >/dev/null
 }
 size() { # IMAGE
   podman image inspect "$1" --format '{{.Size}}' | awk '{printf "%.0f MB", $1/1e6}'
@@ -170,12 +173,16 @@ label() { # IMAGE KEY
 step "build the echo-server image (Java 25)"
 build echo-server "$ECHO_IMAGE"
 done_step "echo-server image built: $(size "$ECHO_IMAGE") (its jlink'ed Java runtime $(runtime_size "$ECHO_IMAGE"))"
-step "the Java 25 image's AOT cache is usable by its own runtime"
+step "build the echo-server image with an AOT cache (AOT_CACHE=true); its runtime maps the cache"
+build echo-server "$ECHO_AOT_IMAGE" "$BUILD_BASE_25" --build-arg AOT_CACHE=true
 # -XX:AOTMode=on makes an unusable cache (another JVM build, a changed jar) an error, not a warning.
-podman run --rm --entrypoint java "$ECHO_IMAGE" -XX:AOTMode=on @/app/echo-server.options \
+podman run --rm --entrypoint java "$ECHO_AOT_IMAGE" -XX:AOTMode=on @/app/echo-server.options \
   -jar /app/echo-server.jar --version >/dev/null \
   || { echo "[verify] the echo-server image's AOT cache cannot be used" >&2; exit 1; }
-done_step "AOT cache $(podman run --rm --entrypoint du "$ECHO_IMAGE" -m /app/echo-server.aot | cut -f1) MB, mapped by the image's runtime"
+podman run --rm --entrypoint java "$ECHO_IMAGE" -XX:AOTMode=on -XX:AOTCache=/app/echo-server.aot \
+  -jar /app/echo-server.jar --version >/dev/null 2>&1 \
+  && { echo "[verify] the default image has an AOT cache" >&2; exit 1; }
+done_step "echo-server with its AOT cache ($(podman run --rm --entrypoint du "$ECHO_AOT_IMAGE" -m /app/echo-server.aot | cut -f1) MB): $(size "$ECHO_AOT_IMAGE"), the cache mapped by the image's runtime"
 step "build the load-test image (Java 25)"
 build load-test "$LOAD_IMAGE"
 done_step "load-test image built: $(size "$LOAD_IMAGE")"
