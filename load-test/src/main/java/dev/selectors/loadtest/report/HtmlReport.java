@@ -63,9 +63,7 @@ final class HtmlReport {
             page.append("<h2>Thresholds</h2><table><tr><th>threshold</th><th>measured</th><th>result</th></tr>");
             for (Threshold.Verdict verdict : result.thresholds()) {
                 page.append("<tr><th>").append(escape(verdict.threshold())).append("</th><td>")
-                        .append(Double.isNaN(verdict.measured()) ? "no message" : verdict.unit().equals("us")
-                                ? Units.latency(verdict.measured())
-                                : String.format(Locale.ROOT, "%,.0f %s", verdict.measured(), verdict.unit()))
+                        .append(Units.measured(verdict) == null ? "no message" : Units.measured(verdict))
                         .append("</td><td class=\"").append(verdict.passed() ? "passed\">passed" : "failed\">FAILED")
                         .append("</td></tr>");
             }

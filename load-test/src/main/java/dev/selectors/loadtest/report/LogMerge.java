@@ -49,11 +49,10 @@ public final class LogMerge {
      * @param file    where it was read
      * @param run     its run line: the load and the target
      * @param end     its end line: the run's totals
-     * @param seconds the window's intervals, in order, each with its length in milliseconds as
-     *                its end time stamp (its start at 0)
+     * @param seconds the window's intervals, in order
      * @param total   all its values, drain included
      */
-    public record Log(Path file, Map<String, Object> run, Map<String, Object> end, List<Histogram> seconds,
+    public record Log(Path file, Map<String, Object> run, Map<String, Object> end, List<Interval> seconds,
                Recording total) {
 
         public long messages() {
@@ -67,6 +66,15 @@ public final class LogMerge {
         double measuredSeconds() {
             return ((Number) end.get("seconds")).doubleValue();
         }
+    }
+
+    /**
+     * One interval of a log's window.
+     *
+     * @param latencies    its latencies
+     * @param lengthMillis how long it lasted
+     */
+    public record Interval(Histogram latencies, long lengthMillis) {
     }
 
     /**
@@ -100,7 +108,7 @@ public final class LogMerge {
         Map<String, Object> run = null;
         Map<String, Object> end = null;
         boolean startTime = false;
-        List<Histogram> seconds = new ArrayList<>();
+        List<Interval> seconds = new ArrayList<>();
         Recording total = new Recording();
         int intervals = 0;
         for (int i = 1; i < lines.size(); i++) {
@@ -122,9 +130,7 @@ public final class LogMerge {
                 String tag = tagOf(line);
                 Histogram interval = decode(file, i, line);
                 if (tag == null) {
-                    interval.setStartTimeStamp(0);
-                    interval.setEndTimeStamp(lengthMillis(file, i, line));
-                    seconds.add(interval);
+                    seconds.add(new Interval(interval, lengthMillis(file, i, line)));
                     total.latency.add(interval);
                     intervals++;
                 } else if (tag.equals(RunLog.DRAIN)) {
@@ -262,10 +268,10 @@ public final class LogMerge {
                     bySecond.add(IntervalRecorder.newHistogram());
                     perSecond.add(0.0);
                 }
-                Histogram interval = log.seconds().get(i);
-                bySecond.get(i).add(interval);
+                Interval interval = log.seconds().get(i);
+                bySecond.get(i).add(interval.latencies());
                 perSecond.set(i, perSecond.get(i)
-                        + interval.getTotalCount() * 1000.0 / Math.max(1, interval.getEndTimeStamp()));
+                        + interval.latencies().getTotalCount() * 1000.0 / Math.max(1, interval.lengthMillis()));
             }
         }
         List<RunResult.Second> timeline = new ArrayList<>();

@@ -35,7 +35,7 @@ public final class Reports {
             json(result, json);
         }
         if (html != null) {
-            html(result, html);
+            HtmlReport.write(result, html);
         }
         return result.totalErrors() > 0 ? 1 : result.thresholdFailed() ? 3 : 0;
     }
@@ -84,16 +84,10 @@ public final class Reports {
         out.println();
         for (Threshold.Verdict verdict : result.thresholds()) {
             out.printf(Locale.ROOT, "threshold %-14s %s (measured %s)%n", verdict.threshold(),
-                    verdict.passed() ? "passed" : "FAILED", measured(verdict));
+                    verdict.passed() ? "passed" : "FAILED",
+                    Units.measured(verdict) == null ? "nothing: no message was echoed in the window"
+                            : Units.measured(verdict));
         }
-    }
-
-    private static String measured(Threshold.Verdict verdict) {
-        if (Double.isNaN(verdict.measured())) {
-            return "nothing: no message was echoed in the window";
-        }
-        return verdict.unit().equals("us") ? Units.latency(verdict.measured())
-                : String.format(Locale.ROOT, "%,.0f %s", verdict.measured(), verdict.unit());
     }
 
     private static void printLatencies(PrintStream out, String label, Map<String, Double> micros) {
@@ -106,9 +100,5 @@ public final class Reports {
 
     public static void json(Object value, Path file) throws IOException {
         JSON.writeValue(file.toFile(), value);
-    }
-
-    static void html(RunResult result, Path file) throws IOException {
-        HtmlReport.write(result, file);
     }
 }

@@ -1,5 +1,6 @@
 package dev.selectors.loadtest.report;
 
+import dev.selectors.loadtest.generator.Threshold;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -24,6 +25,19 @@ final class Units {
             return number(micros / 1000) + " ms";
         }
         return number(micros / 1_000_000) + " s";
+    }
+
+    /**
+     * @param verdict a threshold's verdict
+     * @return its measured value for people: a latency in its unit, a rate in msg/s, or
+     *         {@code null} when the window had no message to measure a latency from
+     */
+    static String measured(Threshold.Verdict verdict) {
+        if (Double.isNaN(verdict.measured())) {
+            return null;
+        }
+        return verdict.unit().equals("us") ? latency(verdict.measured())
+                : String.format(Locale.ROOT, "%,.0f %s", verdict.measured(), verdict.unit());
     }
 
     /**
