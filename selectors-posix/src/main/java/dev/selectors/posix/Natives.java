@@ -1,5 +1,6 @@
 package dev.selectors.posix;
 
+import dev.selectors.posix.ffm.FfmLayer;
 import dev.selectors.posix.jna.JnaLibC;
 import java.util.Locale;
 
@@ -14,8 +15,7 @@ public final class Natives {
     /** The system property that forces a binding: {@code jna}, {@code ffm}, or {@code auto}. */
     public static final String NATIVE_PROPERTY = "selectors.native";
 
-    /** The first Java release with the final FFM API. */
-    private static final int FFM_JAVA_VERSION = 22;
+    private static final int FFM_JAVA_VERSION = FfmLayer.JAVA_VERSION;
     /** Only in the Java 22 part of the multi-release jar, so it is loaded by name. */
     private static final String FFM_LIBC = "dev.selectors.posix.ffm.FfmLibC";
 
@@ -53,7 +53,7 @@ public final class Natives {
     }
 
     private static boolean hasFfmBinding() {
-        return Natives.class.getClassLoader().getResource(FFM_LIBC.replace('.', '/') + ".class") != null;
+        return FfmLayer.carries(Natives.class, FFM_LIBC);
     }
 
     private static LibC loadFfm() {
@@ -88,14 +88,14 @@ public final class Natives {
                 }
                 switch (wanted) {
                     case "auto":
-                        loaded = Runtime.version().feature() >= FFM_JAVA_VERSION && hasFfmBinding()
+                        loaded = FfmLayer.javaSupportsIt() && hasFfmBinding()
                                 ? loadFfm() : new JnaLibC(OsFamily.CURRENT);
                         break;
                     case "jna":
                         loaded = new JnaLibC(OsFamily.CURRENT);
                         break;
                     case "ffm":
-                        if (Runtime.version().feature() < FFM_JAVA_VERSION) {
+                        if (!FfmLayer.javaSupportsIt()) {
                             throw new UnsupportedOperationException("selectors.native=ffm needs Java "
                                     + FFM_JAVA_VERSION + " or newer; this is Java " + Runtime.version().feature()
                                     + " (use jna, or auto)");
