@@ -152,13 +152,15 @@ base_image "$BUILD_BASE_25" --jdk "$newer_jdk" maven
 done_step "base images $RUNTIME_BASE, $BUILD_BASE_17 and $BUILD_BASE_25 ($(basename "$newer_jdk"))"
 
 # ------------------------------------------------------------------------------- 3. build
+REVISION=$(git rev-parse HEAD 2>/dev/null || echo unknown)
+VERSION=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' selectors-bom/pom.xml | head -n 1)
 build() { # TARGET IMAGE [BUILD BASE] [BUILD ARGUMENT...]
   mkdir -p "$HOME/.m2"
   local target=$1 image=$2 base=${3:-$BUILD_BASE_25}
   shift $(( $# < 3 ? $# : 3 ))
   podman build --format docker --pull=never --quiet -f docker/Dockerfile --target "$target" \
     --build-arg BUILD_IMAGE="$base" --build-arg RUNTIME_IMAGE="$RUNTIME_BASE" "$@" \
-    --build-arg REVISION="$(git rev-parse HEAD 2>/dev/null || echo unknown)" \
+    --build-arg REVISION="$REVISION" --build-arg VERSION="$VERSION" \
     -v "$HOME/.m2:/root/.m2" -t "$image" . >/dev/null
 }
 size() { # IMAGE
@@ -196,6 +198,11 @@ for image in "$ECHO_IMAGE" "$LOAD_IMAGE" "$ECHO17_IMAGE"; do
   [ -n "$(label "$image" org.opencontainers.image.revision)" ] \
     || { echo "[verify] $image has no revision label" >&2; exit 1; }
 done
+# The jars in the image were built from this checkout: --version names its version and commit.
+expected="echo-server $VERSION"
+[ "$REVISION" = unknown ] || expected="$expected (commit ${REVISION:0:12})"
+actual=$(podman run --rm "$ECHO_IMAGE" --version | sed -n 1p)
+[ "$actual" = "$expected" ] || { echo "[verify] the image's --version says '$actual', not '$expected'" >&2; exit 1; }
 done_step "the images carry licence, version, revision and source labels ($(label "$ECHO_IMAGE" org.opencontainers.image.version), $(label "$ECHO_IMAGE" org.opencontainers.image.revision | cut -c1-12))"
 
 # ------------------------------------------------------------------------------- 4. run

@@ -26,7 +26,7 @@ import sun.misc.Signal;
  * {@code echo-server}: the command line of the echo server. Every option can also be set by an
  * environment variable (for containers), named in {@code --help}.
  */
-@Command(name = "echo-server", mixinStandardHelpOptions = true, version = "echo-server 0.1.0",
+@Command(name = "echo-server", mixinStandardHelpOptions = true, versionProvider = EchoServerCommand.VersionText.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "The echo server of Python's selectors documentation, on selectors for the JVM. "
                 + "Production mode (the default) never loses or reorders a byte; example mode is the "
@@ -35,9 +35,6 @@ import sun.misc.Signal;
         exitCodeList = {"0:stopped by SIGTERM or SIGINT", "1:failed while running (port in use, event loop error)",
                         "2:bad command line"})
 public final class EchoServerCommand implements Callable<Integer> {
-
-    private static final List<String> BACKENDS =
-            List.of("auto", "epoll", "poll", "select", "kqueue", "devpoll", "eventport");
 
     @Spec
     private CommandSpec spec;
@@ -51,7 +48,9 @@ public final class EchoServerCommand implements Callable<Integer> {
     private int port;
 
     @Option(names = "--backend", defaultValue = "${env:ECHO_BACKEND:-auto}",
-            description = "Selector backend: auto (the best available, or SELECTORS_BACKEND), epoll, poll, select, kqueue, devpoll, eventport (default: ${DEFAULT-VALUE}; env ECHO_BACKEND).")
+            completionCandidates = BackendNames.class,
+            description = "Selector backend: auto (the best available, or SELECTORS_BACKEND), or any backend on the class path, "
+                    + "found through ServiceLoader: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; env ECHO_BACKEND).")
     private String backend;
 
     @Option(names = "--mode", defaultValue = "${env:ECHO_MODE:-production}",
@@ -175,8 +174,9 @@ public final class EchoServerCommand implements Callable<Integer> {
     private ServerConfig validate() {
         ServerConfig.Mode parsedMode = choice("--mode", mode, ServerConfig.Mode.class);
         String backendName = backend.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!BACKENDS.contains(backendName)) {
-            throw bad("--backend must be one of " + String.join(", ", BACKENDS) + ", not '" + backend + "'");
+        List<String> known = BackendNames.all();
+        if (!known.contains(backendName)) {
+            throw bad("--backend must be one of " + String.join(", ", known) + ", not '" + backend + "'");
         }
         ServerConfig.Accept parsedAccept = choice("--accept", accept, ServerConfig.Accept.class);
         check(port >= 0 && port <= 65535, "--port must be 0-65535, not " + port);
@@ -259,7 +259,7 @@ public final class EchoServerCommand implements Callable<Integer> {
                     server.drain(drainAfter);
                 }
             });
-            out.println("echo-server: production mode, backend " + server.backendName() + " (" + binding()
+            out.println("echo-server " + dev.selectors.Version.describe() + ": production mode, backend " + server.backendName() + " (" + binding()
                     + "), listening on " + urlHost(config.host()) + ":" + server.port() + ", " + config.threads()
                     + (config.threads() == 1 ? " thread" : " threads")
                     + (config.threads() == 1 ? "" : config.accept() == ServerConfig.Accept.REUSEPORT
@@ -276,7 +276,7 @@ public final class EchoServerCommand implements Callable<Integer> {
         try (Selector sel = Selectors.open(config.backend())) {
             ExampleEchoServer example = new ExampleEchoServer(sel, config.host(), config.port(), out);
             onTerminationSignal(example::stop);
-            out.println("echo-server: example mode, backend " + sel.backendName() + " (" + binding()
+            out.println("echo-server " + dev.selectors.Version.describe() + ": example mode, backend " + sel.backendName() + " (" + binding()
                     + "), listening on " + urlHost(config.host()) + ":" + example.port() + ", 1 thread");
             out.flush();
             example.serveForever();
@@ -292,6 +292,16 @@ public final class EchoServerCommand implements Callable<Integer> {
             } catch (IllegalArgumentException unavailable) {
                 // -Xrs or an embedding JVM: the default handling (exit 143/130) remains.
             }
+        }
+    }
+
+    /** {@code --version}: the version and commit the build wrote into the jar, and the JVM. */
+    static final class VersionText implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"echo-server " + dev.selectors.Version.describe(),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + "), "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
         }
     }
 }

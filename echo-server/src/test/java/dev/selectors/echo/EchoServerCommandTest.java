@@ -3,16 +3,23 @@ package dev.selectors.echo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.selectors.Backend;
+import dev.selectors.Selectors;
+import dev.selectors.Version;
 import dev.selectors.posix.ChildJvm;
+import dev.selectors.spi.SelectorProvider;
 import dev.selectors.posix.Natives;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line: its help, its errors, and SIGTERM during load in a real child process. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -64,6 +72,55 @@ class EchoServerCommandTest {
             String text = errText();
             assertEquals(1, text.lines().count(), text);
             assertTrue(text.startsWith("echo-server: "), text);
+        }
+    }
+
+    @Test
+    void versionIsTheBuildsVersion() {
+        assertEquals(0, run("--version"));
+        String first = out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        assertEquals("echo-server " + Version.describe(), first);
+        assertTrue(first.startsWith("echo-server " + System.getProperty("selectors.project.version")), first);
+    }
+
+    @Test
+    void helpListsTheBackendsServiceLoaderFinds() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        for (Backend backend : Selectors.backends()) {
+            assertTrue(help.contains(backend.name()), backend.name() + " missing from --backend's help: " + help);
+        }
+    }
+
+    /**
+     * A backend from another jar: a provider listed in META-INF/services on the class path is a
+     * valid --backend, and the server runs on the selector it opens.
+     */
+    @Test
+    void aThirdPartyBackendOnTheClassPathCanBeChosen(@TempDir Path services) throws Exception {
+        Path listing = services.resolve("META-INF/services/" + SelectorProvider.class.getName());
+        Files.createDirectories(listing.getParent());
+        Files.writeString(listing, ThirdPartySelectorProvider.class.getName() + "\n");
+        ProcessBuilder builder = ChildJvm.builder(List.of(), EchoServerCommand.class,
+                "--backend", ThirdPartySelectorProvider.NAME, "--port", "0").redirectErrorStream(true);
+        List<String> command = builder.command();
+        int classPath = command.indexOf("-cp") + 1;
+        command.set(classPath, command.get(classPath) + File.pathSeparator + services);
+        Process server = builder.start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals(ThirdPartySelectorProvider.OPENED, lines.readLine(), "the provider opened the selector");
+            String startLine = lines.readLine();
+            Matcher matcher = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(String.valueOf(startLine));
+            assertTrue(matcher.find(), "start line: " + startLine);
+            try (Socket client = new Socket("127.0.0.1", Integer.parseInt(matcher.group(1)))) {
+                client.setSoTimeout(5000);
+                client.getOutputStream().write("third".getBytes(StandardCharsets.US_ASCII));
+                assertEquals("third", new String(client.getInputStream().readNBytes(5), StandardCharsets.US_ASCII));
+            }
+        } finally {
+            server.destroy();
+            assertTrue(server.waitFor(10, TimeUnit.SECONDS));
         }
     }
 
@@ -114,6 +171,7 @@ class EchoServerCommandTest {
             String startLine = lines.readLine();
             Matcher matcher = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(String.valueOf(startLine));
             assertTrue(matcher.find(), "start line: " + startLine);
+            assertTrue(startLine.startsWith("echo-server " + Version.describe() + ": production mode, "), startLine);
             assertTrue(startLine.contains("backend epoll (" + Natives.libc().bindingName() + " binding, "
                     + Natives.libc().callPath() + ")"), startLine);
             int port = Integer.parseInt(matcher.group(1));

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code load-test}: drives any echo server with real traffic and checks every echoed byte.
  */
-@Command(name = "load-test", mixinStandardHelpOptions = true, version = "load-test 0.1.0",
+@Command(name = "load-test", mixinStandardHelpOptions = true, versionProvider = LoadTestCommand.VersionText.class,
         description = "Load-tests echo servers: every echoed byte is checked, latency is measured from each message's "
                 + "intended send time (HdrHistogram), and our backends can be compared with Netty and the JDK.",
         subcommands = {LoadTestCommand.Run.class, LoadTestCommand.Merge.class, CompareCommand.class},
@@ -366,6 +366,16 @@ public final class LoadTestCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "merge: " + e.getMessage());
             }
             return reports.write(reports.judge(LogMerge.merge(read)), System.out);
+        }
+    }
+
+    /** {@code --version}: the version and commit the build wrote into the jar, and the JVM. */
+    static final class VersionText implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"load-test " + dev.selectors.Version.describe(),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + "), "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
         }
     }
 }

@@ -53,6 +53,15 @@ class RunCommandTest {
     }
 
     @Test
+    void versionIsTheBuildsVersion() {
+        CommandRun run = CommandRun.of("--version");
+        assertEquals(0, run.status(), run.err());
+        String first = run.out().lines().findFirst().orElseThrow();
+        assertEquals("load-test " + dev.selectors.Version.describe(), first);
+        assertTrue(first.startsWith("load-test " + System.getProperty("selectors.project.version")), first);
+    }
+
+    @Test
     void theTableTheJsonTheHlogAndItsMergeCountTheSameMessages(@TempDir Path dir) throws Exception {
         try (EchoServer server = EchoServer.start(ServerConfig.defaults().withPort(0), System.err)) {
             for (String[] load : new String[][] {{"--connections", "20", "--pipeline", "4"},
