@@ -12,8 +12,11 @@ public class ErrnoException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The system call that failed. */
     private final String call;
+    /** The numeric errno, as this operating system defines it. */
     private final int errno;
+    /** The errno's symbolic name. */
     private final String errnoName;
 
     /**

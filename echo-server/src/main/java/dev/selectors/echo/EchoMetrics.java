@@ -108,7 +108,9 @@ final class EchoMetrics implements AutoCloseable {
         return total;
     }
 
-    /** @return the Prometheus client's handler of {@code /metrics} over these meters */
+    /**
+     * @return the Prometheus client's handler of {@code /metrics} over these meters
+     */
     HttpHandler handler() {
         return new MetricsHandler(registry.getPrometheusRegistry());
     }

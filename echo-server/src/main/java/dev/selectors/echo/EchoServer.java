@@ -126,42 +126,58 @@ public final class EchoServer implements AutoCloseable {
         return server;
     }
 
-    /** @return the port the server listens on (the chosen one when 0 was asked) */
+    /**
+     * @return the port the server listens on (the chosen one when 0 was asked)
+     */
     public int port() {
         return port;
     }
 
-    /** @return the selector backend the loops use */
+    /**
+     * @return the selector backend the loops use
+     */
     public String backendName() {
         return backendName;
     }
 
-    /** @return the metrics endpoint's port, or -1 without metrics */
+    /**
+     * @return the metrics endpoint's port, or -1 without metrics
+     */
     public int metricsPort() {
         return metricsEndpoint == null ? -1 : metricsEndpoint.port();
     }
 
-    /** @return connections open now */
+    /**
+     * @return connections open now
+     */
     public int activeConnections() {
         return activeConnections.get();
     }
 
-    /** @return bytes received and not yet echoed, over every loop */
+    /**
+     * @return bytes received and not yet echoed, over every loop
+     */
     public long pendingBytes() {
         return loops.stream().mapToLong(loop -> loop.stats.pendingBytesNow()).sum();
     }
 
-    /** @return connections refused over {@code --max-connections} */
+    /**
+     * @return connections refused over {@code --max-connections}
+     */
     public long refusedConnections() {
         return loops.stream().mapToLong(loop -> loop.stats.refusedCount()).sum();
     }
 
-    /** @return connections each event loop has taken on so far, in loop order */
+    /**
+     * @return connections each event loop has taken on so far, in loop order
+     */
     public List<Long> acceptedPerLoop() {
         return loops.stream().map(loop -> loop.stats.acceptedCount()).collect(Collectors.toList());
     }
 
-    /** @return connections closed by the idle timeout */
+    /**
+     * @return connections closed by the idle timeout
+     */
     public long idleClosedConnections() {
         return loops.stream().mapToLong(loop -> loop.stats.idleClosedCount()).sum();
     }
@@ -207,7 +223,9 @@ public final class EchoServer implements AutoCloseable {
         return true;
     }
 
-    /** @return whether {@link #drain} or {@link #stop} was called */
+    /**
+     * @return whether {@link #drain} or {@link #stop} was called
+     */
     public boolean stopping() {
         return stopping || draining;
     }
@@ -246,7 +264,11 @@ public final class EchoServer implements AutoCloseable {
         return true;
     }
 
-    /** Waits until every loop has ended, however long. @throws InterruptedException interrupted */
+    /**
+     * Waits until every loop has ended, however long.
+     *
+     * @throws InterruptedException interrupted
+     */
     public void awaitTermination() throws InterruptedException {
         for (Thread thread : threads) {
             thread.join();

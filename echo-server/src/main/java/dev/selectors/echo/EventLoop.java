@@ -152,7 +152,9 @@ final class EventLoop implements Runnable {
         return request();
     }
 
-    /** @return whether the loop has turned since {@link #ping()} returned {@code ping} */
+    /**
+     * @return whether the loop has turned since {@link #ping()} returned {@code ping}
+     */
     boolean answered(long ping) {
         return pingsAnswered >= ping;
     }

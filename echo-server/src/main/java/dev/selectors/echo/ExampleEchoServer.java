@@ -95,7 +95,9 @@ public final class ExampleEchoServer {
         }
     }
 
-    /** @return the port the listening socket is bound to */
+    /**
+     * @return the port the listening socket is bound to
+     */
     public int port() throws IOException {
         return ((java.net.InetSocketAddress) sock.getsockname()).getPort();
     }

@@ -15,7 +15,9 @@ public final class HealthCheck {
     private HealthCheck() {
     }
 
-    /** @param args ignored; the port comes from {@code ECHO_PORT} */
+    /**
+     * @param args ignored; the port comes from {@code ECHO_PORT}
+     */
     public static void main(String[] args) {
         String port = System.getenv().getOrDefault("ECHO_PORT", "1234");
         try (Socket socket = new Socket()) {

@@ -64,19 +64,28 @@ public record ServerConfig(
                 1 << 20, 64 << 10, -1, Accept.HANDOFF);
     }
 
-    /** @param newPort the port @return this configuration on another port */
+    /**
+     * @param newPort the port
+     * @return this configuration on another port
+     */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, backend, mode, threads, backlog, maxConnections, idleTimeout,
                 maxPendingBytes, bufferSize, metricsPort, accept);
     }
 
-    /** @param newBackend a backend name @return this configuration with another backend */
+    /**
+     * @param newBackend a backend name
+     * @return this configuration with another backend
+     */
     public ServerConfig withBackend(String newBackend) {
         return new ServerConfig(host, port, newBackend, mode, threads, backlog, maxConnections, idleTimeout,
                 maxPendingBytes, bufferSize, metricsPort, accept);
     }
 
-    /** @param newThreads event loops @return this configuration with another thread count */
+    /**
+     * @param newThreads event loops
+     * @return this configuration with another thread count
+     */
     public ServerConfig withThreads(int newThreads) {
         return new ServerConfig(host, port, backend, mode, newThreads, backlog, maxConnections, idleTimeout,
                 maxPendingBytes, bufferSize, metricsPort, accept);
@@ -102,13 +111,19 @@ public record ServerConfig(
                 maxPendingBytes, bufferSize, metricsPort, accept);
     }
 
-    /** @param newMetricsPort the metrics port, -1 for none @return this configuration with metrics */
+    /**
+     * @param newMetricsPort the metrics port, -1 for none
+     * @return this configuration with metrics
+     */
     public ServerConfig withMetricsPort(int newMetricsPort) {
         return new ServerConfig(host, port, backend, mode, threads, backlog, maxConnections, idleTimeout,
                 maxPendingBytes, bufferSize, newMetricsPort, accept);
     }
 
-    /** @param newAccept how loops share the port @return this configuration with another accept design */
+    /**
+     * @param newAccept how loops share the port
+     * @return this configuration with another accept design
+     */
     public ServerConfig withAccept(Accept newAccept) {
         return new ServerConfig(host, port, backend, mode, threads, backlog, maxConnections, idleTimeout,
                 maxPendingBytes, bufferSize, metricsPort, newAccept);

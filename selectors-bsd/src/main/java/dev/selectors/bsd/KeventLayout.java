@@ -126,12 +126,29 @@ public record KeventLayout(String name, int size, int filterOffset, int flagsOff
                 + "'; known: macos, freebsd11, freebsd12, openbsd, netbsd10, netbsd11, dragonfly");
     }
 
-    /** Writes change {@code index}: EV_SET(kev, ident, filter, flags, 0, 0, 0), zeroing the rest. */
+    /**
+     * Writes change {@code index}: EV_SET(kev, ident, filter, flags, 0, 0, 0), zeroing the rest.
+     *
+     * @param buffer the changelist, native byte order
+     * @param index  which {@code struct kevent} of it
+     * @param ident  the fd
+     * @param filter EVFILT_*
+     * @param flags  EV_*
+     */
     public void put(ByteBuffer buffer, int index, int ident, int filter, int flags) {
         put(buffer, index, ident, filter, flags, 0);
     }
 
-    /** Writes change {@code index}: EV_SET(kev, ident, filter, flags, fflags, 0, 0), zeroing the rest. */
+    /**
+     * Writes change {@code index}: EV_SET(kev, ident, filter, flags, fflags, 0, 0), zeroing the rest.
+     *
+     * @param buffer the changelist, native byte order
+     * @param index  which {@code struct kevent} of it
+     * @param ident  the fd (or the EVFILT_USER identifier)
+     * @param filter EVFILT_*
+     * @param flags  EV_*
+     * @param fflags the filter's flags (NOTE_TRIGGER for EVFILT_USER)
+     */
     public void put(ByteBuffer buffer, int index, int ident, int filter, int flags, int fflags) {
         int base = index * size;
         for (int i = 0; i < size; i += 8) {
@@ -148,18 +165,36 @@ public record KeventLayout(String name, int size, int filterOffset, int flagsOff
         buffer.putInt(base + fflagsOffset, fflags);
     }
 
-    /** @return the ident (the fd) of event {@code index} */
+    /**
+     * Reads the ident of an event.
+     *
+     * @param buffer the eventlist the kernel filled, native byte order
+     * @param index  which {@code struct kevent} of it
+     * @return the ident (the fd) of event {@code index}
+     */
     public int ident(ByteBuffer buffer, int index) {
         return (int) buffer.getLong(index * size + IDENT_OFFSET);
     }
 
-    /** @return the filter of event {@code index}, sign-extended as the C type is */
+    /**
+     * Reads the filter of an event.
+     *
+     * @param buffer the eventlist the kernel filled, native byte order
+     * @param index  which {@code struct kevent} of it
+     * @return the filter of event {@code index}, sign-extended as the C type is
+     */
     public int filter(ByteBuffer buffer, int index) {
         int base = index * size;
         return wideFilters ? buffer.getInt(base + filterOffset) : buffer.getShort(base + filterOffset);
     }
 
-    /** @return the flags of event {@code index} */
+    /**
+     * Reads the flags of an event.
+     *
+     * @param buffer the eventlist the kernel filled, native byte order
+     * @param index  which {@code struct kevent} of it
+     * @return the flags of event {@code index}
+     */
     public int flags(ByteBuffer buffer, int index) {
         int base = index * size;
         return wideFilters ? buffer.getInt(base + flagsOffset) : buffer.getShort(base + flagsOffset) & 0xFFFF;

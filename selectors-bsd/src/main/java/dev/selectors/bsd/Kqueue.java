@@ -23,17 +23,29 @@ public final class Kqueue {
     private Kqueue() {
     }
 
-    /** @return whether {@link KqueueSelector} can be opened here */
+    /**
+     * Returns whether {@link KqueueSelector} can be opened here.
+     *
+     * @return whether {@link KqueueSelector} can be opened here
+     */
     public static boolean isAvailable() {
         return Holder.CAUSE == null;
     }
 
-    /** @return why kqueue cannot be used here, or {@code null} */
+    /**
+     * Returns why kqueue cannot be used here, or {@code null}.
+     *
+     * @return why kqueue cannot be used here, or {@code null}
+     */
     public static Throwable unavailabilityCause() {
         return Holder.CAUSE;
     }
 
-    /** @return the layout in use */
+    /**
+     * Returns the layout in use.
+     *
+     * @return the layout in use
+     */
     public static KeventLayout layout() {
         ensureAvailable();
         return Holder.LAYOUT;

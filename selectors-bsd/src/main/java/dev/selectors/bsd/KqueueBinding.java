@@ -7,7 +7,11 @@ package dev.selectors.bsd;
  */
 public interface KqueueBinding {
 
-    /** kqueue(2). @return the kqueue fd, or -errno */
+    /**
+     * kqueue(2).
+     *
+     * @return the kqueue fd, or -errno
+     */
     int kqueue();
 
     /**

@@ -204,7 +204,11 @@ public final class KqueueSelector extends AbstractSelector {
         }
     }
 
-    /** @return whether wake-ups go through EVFILT_USER rather than a pipe */
+    /**
+     * Returns whether wake-ups go through EVFILT_USER rather than a pipe.
+     *
+     * @return whether wake-ups go through EVFILT_USER rather than a pipe
+     */
     boolean wakesThroughUserFilter() {
         return wakeFd < 0;
     }

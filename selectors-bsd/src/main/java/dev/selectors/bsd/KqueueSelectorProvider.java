@@ -9,6 +9,10 @@ import java.io.IOException;
 /** The {@code kqueue} backend: {@link KqueueSelector}, preferred on macOS and the BSDs, as in Python. */
 public final class KqueueSelectorProvider implements SelectorProvider {
 
+    /** Called by {@link java.util.ServiceLoader}. */
+    public KqueueSelectorProvider() {
+    }
+
     @Override
     public String name() {
         return "kqueue";

@@ -8,7 +8,12 @@ package dev.selectors.linux;
  */
 public interface EpollBinding {
 
-    /** epoll_create1(2). @param flags EPOLL_CLOEXEC @return the epoll fd, or -errno */
+    /**
+     * epoll_create1(2).
+     *
+     * @param flags EPOLL_CLOEXEC
+     * @return the epoll fd, or -errno
+     */
     int epollCreate1(int flags);
 
     /**
@@ -46,6 +51,12 @@ public interface EpollBinding {
      */
     int epollPwait2(int epfd, long events, int maxEvents, long timeout);
 
-    /** eventfd(2). @param initval the counter's start @param flags EFD_* @return the fd, or -errno */
+    /**
+     * eventfd(2).
+     *
+     * @param initval the counter's start
+     * @param flags EFD_*
+     * @return the fd, or -errno
+     */
     int eventfd(int initval, int flags);
 }

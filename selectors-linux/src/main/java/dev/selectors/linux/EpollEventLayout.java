@@ -79,22 +79,44 @@ public record EpollEventLayout(int size, int eventsOffset, int dataOffset) {
         return (buffer.getInt(base + eventsOffset) & 0xFFFF_FFFFL) | ((long) buffer.getInt(base + dataOffset) << 32);
     }
 
-    /** @param entry from {@link #entry} @return its EPOLL* bits */
+    /**
+     * Returns its EPOLL* bits.
+     *
+     * @param entry from {@link #entry}
+     * @return its EPOLL* bits
+     */
     public static int events(long entry) {
         return (int) entry;
     }
 
-    /** @param entry from {@link #entry} @return its {@code data.fd} */
+    /**
+     * Returns its {@code data.fd}.
+     *
+     * @param entry from {@link #entry}
+     * @return its {@code data.fd}
+     */
     public static int fd(long entry) {
         return (int) (entry >>> 32);
     }
 
-    /** @param buffer the array's memory @param index the entry @return its EPOLL* bits */
+    /**
+     * Returns its EPOLL* bits.
+     *
+     * @param buffer the array's memory
+     * @param index the entry
+     * @return its EPOLL* bits
+     */
     public int events(ByteBuffer buffer, int index) {
         return buffer.getInt(index * size + eventsOffset);
     }
 
-    /** @param buffer the array's memory @param index the entry @return its {@code data.fd} */
+    /**
+     * Returns its {@code data.fd}.
+     *
+     * @param buffer the array's memory
+     * @param index the entry
+     * @return its {@code data.fd}
+     */
     public int fd(ByteBuffer buffer, int index) {
         return buffer.getInt(index * size + dataOffset);
     }

@@ -9,6 +9,10 @@ import java.io.IOException;
 /** The {@code epoll} backend: {@link EpollSelector}, preferred on Linux. */
 public final class EpollSelectorProvider implements SelectorProvider {
 
+    /** Called by {@link java.util.ServiceLoader}. */
+    public EpollSelectorProvider() {
+    }
+
     @Override
     public String name() {
         return "epoll";

@@ -15,7 +15,11 @@ public enum AddressFamily {
         this.value = value;
     }
 
-    /** @return the C constant on this operating system */
+    /**
+     * Returns the C constant on this operating system.
+     *
+     * @return the C constant on this operating system
+     */
     public int value() {
         return value;
     }

@@ -26,7 +26,11 @@ public class BlockingIOException extends ErrnoException {
         super(call, errno, errnoName, description);
     }
 
-    /** No stack trace: see the class comment. @return this exception */
+    /**
+     * No stack trace: see the class comment.
+     *
+     * @return this exception
+     */
     @Override
     public synchronized Throwable fillInStackTrace() {
         return this;

@@ -35,7 +35,12 @@ public interface LibC {
         return "C library wrappers";
     }
 
-    /** @param fd a file descriptor @return 0 or -errno */
+    /**
+     * close(2).
+     *
+     * @param fd a file descriptor
+     * @return 0 or -errno
+     */
     int close(int fd);
 
     /**
@@ -46,13 +51,34 @@ public interface LibC {
      */
     int pipe(int[] fds);
 
-    /** fcntl(2) with an int argument. @param fd fd @param cmd command @param arg argument @return result or -errno */
+    /**
+     * fcntl(2) with an int argument.
+     *
+     * @param fd fd
+     * @param cmd command
+     * @param arg argument
+     * @return result or -errno
+     */
     int fcntl(int fd, int cmd, int arg);
 
-    /** read(2). @param fd fd @param buf address @param count bytes @return bytes read or -errno */
+    /**
+     * read(2).
+     *
+     * @param fd fd
+     * @param buf address
+     * @param count bytes
+     * @return bytes read or -errno
+     */
     long read(int fd, long buf, long count);
 
-    /** write(2). @param fd fd @param buf address @param count bytes @return bytes written or -errno */
+    /**
+     * write(2).
+     *
+     * @param fd fd
+     * @param buf address
+     * @param count bytes
+     * @return bytes written or -errno
+     */
     long write(int fd, long buf, long count);
 
     /**
@@ -77,19 +103,54 @@ public interface LibC {
      */
     int select(int nfds, long readfds, long writefds, long exceptfds, long timeout);
 
-    /** socket(2), with close-on-exec. @param domain AF_* @param type SOCK_* @param protocol protocol @return fd or -errno */
+    /**
+     * socket(2), with close-on-exec.
+     *
+     * @param domain AF_*
+     * @param type SOCK_*
+     * @param protocol protocol
+     * @return fd or -errno
+     */
     int socket(int domain, int type, int protocol);
 
-    /** socketpair(2), with close-on-exec. @param domain AF_* @param type SOCK_* @param protocol protocol @param fds receives both fds @return 0 or -errno */
+    /**
+     * socketpair(2), with close-on-exec.
+     *
+     * @param domain AF_*
+     * @param type SOCK_*
+     * @param protocol protocol
+     * @param fds receives both fds
+     * @return 0 or -errno
+     */
     int socketpair(int domain, int type, int protocol, int[] fds);
 
-    /** bind(2). @param fd fd @param addr sockaddr address @param addrlen its length @return 0 or -errno */
+    /**
+     * bind(2).
+     *
+     * @param fd fd
+     * @param addr sockaddr address
+     * @param addrlen its length
+     * @return 0 or -errno
+     */
     int bind(int fd, long addr, int addrlen);
 
-    /** connect(2). @param fd fd @param addr sockaddr address @param addrlen its length @return 0 or -errno */
+    /**
+     * connect(2).
+     *
+     * @param fd fd
+     * @param addr sockaddr address
+     * @param addrlen its length
+     * @return 0 or -errno
+     */
     int connect(int fd, long addr, int addrlen);
 
-    /** listen(2). @param fd fd @param backlog backlog @return 0 or -errno */
+    /**
+     * listen(2).
+     *
+     * @param fd fd
+     * @param backlog backlog
+     * @return 0 or -errno
+     */
     int listen(int fd, int backlog);
 
     /**
@@ -102,25 +163,79 @@ public interface LibC {
      */
     int accept(int fd, long addr, long addrlen);
 
-    /** recv(2). @param fd fd @param buf address @param len bytes @param flags MSG_* @return bytes or -errno */
+    /**
+     * recv(2).
+     *
+     * @param fd fd
+     * @param buf address
+     * @param len bytes
+     * @param flags MSG_*
+     * @return bytes or -errno
+     */
     long recv(int fd, long buf, long len, int flags);
 
-    /** send(2). @param fd fd @param buf address @param len bytes @param flags MSG_* @return bytes or -errno */
+    /**
+     * send(2).
+     *
+     * @param fd fd
+     * @param buf address
+     * @param len bytes
+     * @param flags MSG_*
+     * @return bytes or -errno
+     */
     long send(int fd, long buf, long len, int flags);
 
-    /** shutdown(2). @param fd fd @param how SHUT_* @return 0 or -errno */
+    /**
+     * shutdown(2).
+     *
+     * @param fd fd
+     * @param how SHUT_*
+     * @return 0 or -errno
+     */
     int shutdown(int fd, int how);
 
-    /** getsockname(2). @param fd fd @param addr sockaddr_storage address @param addrlen socklen_t address @return 0 or -errno */
+    /**
+     * getsockname(2).
+     *
+     * @param fd fd
+     * @param addr sockaddr_storage address
+     * @param addrlen socklen_t address
+     * @return 0 or -errno
+     */
     int getsockname(int fd, long addr, long addrlen);
 
-    /** getpeername(2). @param fd fd @param addr sockaddr_storage address @param addrlen socklen_t address @return 0 or -errno */
+    /**
+     * getpeername(2).
+     *
+     * @param fd fd
+     * @param addr sockaddr_storage address
+     * @param addrlen socklen_t address
+     * @return 0 or -errno
+     */
     int getpeername(int fd, long addr, long addrlen);
 
-    /** setsockopt(2). @param fd fd @param level level @param name option @param value address @param len length @return 0 or -errno */
+    /**
+     * setsockopt(2).
+     *
+     * @param fd fd
+     * @param level level
+     * @param name option
+     * @param value address
+     * @param len length
+     * @return 0 or -errno
+     */
     int setsockopt(int fd, int level, int name, long value, int len);
 
-    /** getsockopt(2). @param fd fd @param level level @param name option @param value address @param len socklen_t address @return 0 or -errno */
+    /**
+     * getsockopt(2).
+     *
+     * @param fd fd
+     * @param level level
+     * @param name option
+     * @param value address
+     * @param len socklen_t address
+     * @return 0 or -errno
+     */
     int getsockopt(int fd, int level, int name, long value, long len);
 
     /**

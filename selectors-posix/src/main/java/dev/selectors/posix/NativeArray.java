@@ -43,17 +43,29 @@ public final class NativeArray implements AutoCloseable {
         }
     }
 
-    /** @return the address of element 0, valid until the next growth */
+    /**
+     * Returns the address of element 0, valid until the next growth.
+     *
+     * @return the address of element 0, valid until the next growth
+     */
     public long address() {
         return memory.address();
     }
 
-    /** @return the memory, for reading elements at {@code index * elementSize + offset} */
+    /**
+     * Returns the memory, for reading elements at {@code index * elementSize + offset}.
+     *
+     * @return the memory, for reading elements at {@code index * elementSize + offset}
+     */
     public ByteBuffer buffer() {
         return memory.buffer();
     }
 
-    /** @return how many elements fit */
+    /**
+     * Returns how many elements fit.
+     *
+     * @return how many elements fit
+     */
     public int capacity() {
         return capacity;
     }

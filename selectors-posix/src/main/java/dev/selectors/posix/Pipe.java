@@ -32,12 +32,20 @@ public final class Pipe implements Closeable {
         return new Pipe(new End(libc, fds[0]), new End(libc, fds[1]));
     }
 
-    /** @return the end to read from */
+    /**
+     * Returns the end to read from.
+     *
+     * @return the end to read from
+     */
     public End readEnd() {
         return readEnd;
     }
 
-    /** @return the end to write to */
+    /**
+     * Returns the end to write to.
+     *
+     * @return the end to write to
+     */
     public End writeEnd() {
         return writeEnd;
     }

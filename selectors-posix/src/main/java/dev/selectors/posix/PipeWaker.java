@@ -41,7 +41,11 @@ public final class PipeWaker implements Waker {
         scratch.buffer().put(0, (byte) 1);
     }
 
-    /** @return the fd to watch for reading */
+    /**
+     * Returns the fd to watch for reading.
+     *
+     * @return the fd to watch for reading
+     */
     public int readFd() {
         return readFd;
     }

@@ -40,12 +40,20 @@ public final class PollFdArray implements AutoCloseable {
         this.memory = libc.allocate((long) capacity * SIZE);
     }
 
-    /** @return the address to pass to poll(2), valid until the next {@link #add} */
+    /**
+     * Returns the address to pass to poll(2), valid until the next {@link #add}.
+     *
+     * @return the address to pass to poll(2), valid until the next {@link #add}
+     */
     public long address() {
         return memory.address();
     }
 
-    /** @return the number of entries */
+    /**
+     * Returns the number of entries.
+     *
+     * @return the number of entries
+     */
     public int count() {
         return count;
     }
@@ -85,22 +93,42 @@ public final class PollFdArray implements AutoCloseable {
         return movedFd;
     }
 
-    /** @param index an entry @param events the POLL* events to watch from now on */
+    /**
+     * Changes the events an entry watches.
+     *
+     * @param index an entry
+     * @param events the POLL* events to watch from now on
+     */
     public void setEvents(int index, short events) {
         memory.buffer().putShort(index * SIZE + OFFSET_EVENTS, events);
     }
 
-    /** @param index an entry @return its fd */
+    /**
+     * Returns its fd.
+     *
+     * @param index an entry
+     * @return its fd
+     */
     public int fd(int index) {
         return memory.buffer().getInt(index * SIZE + OFFSET_FD);
     }
 
-    /** @param index an entry @return the events it watches */
+    /**
+     * Returns the events it watches.
+     *
+     * @param index an entry
+     * @return the events it watches
+     */
     public short events(int index) {
         return memory.buffer().getShort(index * SIZE + OFFSET_EVENTS);
     }
 
-    /** @param index an entry @return the events poll(2) returned for it */
+    /**
+     * Returns the events poll(2) returned for it.
+     *
+     * @param index an entry
+     * @return the events poll(2) returned for it
+     */
     public short revents(int index) {
         return memory.buffer().getShort(index * SIZE + OFFSET_REVENTS);
     }

@@ -9,6 +9,10 @@ import java.io.IOException;
 /** The {@code poll} backend: {@link PollSelector}, on every Unix. */
 public final class PollSelectorProvider implements SelectorProvider {
 
+    /** Called by {@link java.util.ServiceLoader}. */
+    public PollSelectorProvider() {
+    }
+
     @Override
     public String name() {
         return "poll";

@@ -9,6 +9,10 @@ import java.io.IOException;
 /** The {@code select} backend: {@link SelectSelector}, on every Unix. */
 public final class SelectSelectorProvider implements SelectorProvider {
 
+    /** Called by {@link java.util.ServiceLoader}. */
+    public SelectSelectorProvider() {
+    }
+
     @Override
     public String name() {
         return "select";

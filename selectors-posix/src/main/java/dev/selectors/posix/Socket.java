@@ -69,7 +69,11 @@ public final class Socket extends Descriptor {
         return new Pair(new Socket(libc, AddressFamily.UNIX, fds[0]), new Socket(libc, AddressFamily.UNIX, fds[1]));
     }
 
-    /** @return the socket's address family */
+    /**
+     * Returns the socket's address family.
+     *
+     * @return the socket's address family
+     */
     public AddressFamily family() {
         return family;
     }

@@ -28,12 +28,20 @@ public enum SocketOption {
         this.number = number;
     }
 
-    /** @return the option's level (SOL_SOCKET, IPPROTO_TCP) */
+    /**
+     * Returns the option's level (SOL_SOCKET, IPPROTO_TCP).
+     *
+     * @return the option's level (SOL_SOCKET, IPPROTO_TCP)
+     */
     public int level() {
         return level;
     }
 
-    /** @return the option's number on this system, or -1 where the system lacks it */
+    /**
+     * Returns the option's number on this system, or -1 where the system lacks it.
+     *
+     * @return the option's number on this system, or -1 where the system lacks it
+     */
     public int number() {
         return number;
     }

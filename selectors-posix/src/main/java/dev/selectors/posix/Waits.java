@@ -15,6 +15,8 @@ public final class Waits {
     @FunctionalInterface
     public interface WaitCall {
         /**
+         * Returns the call's result, or {@code -errno}.
+         *
          * @param remainingNanos {@link Timeouts#INFINITE}, zero, or the nanoseconds left
          * @return the call's result, or {@code -errno}
          */

@@ -7,15 +7,37 @@ package dev.selectors.solaris;
  */
 public interface DevpollBinding {
 
-    /** open(2) of "/dev/poll". @return the fd, or -errno */
+    /**
+     * open(2) of "/dev/poll".
+     *
+     * @return the fd, or -errno
+     */
     int openDevpoll();
 
-    /** write(2) of pollfd records. @param fd the /dev/poll fd @param buf records @param len bytes @return bytes written, or -errno */
+    /**
+     * write(2) of pollfd records.
+     *
+     * @param fd the /dev/poll fd
+     * @param buf records
+     * @param len bytes
+     * @return bytes written, or -errno
+     */
     long write(int fd, long buf, long len);
 
-    /** ioctl(2) with DP_POLL. @param fd the /dev/poll fd @param dvpoll a struct dvpoll @return ready fds, or -errno */
+    /**
+     * ioctl(2) with DP_POLL.
+     *
+     * @param fd the /dev/poll fd
+     * @param dvpoll a struct dvpoll
+     * @return ready fds, or -errno
+     */
     int dpPoll(int fd, long dvpoll);
 
-    /** close(2) of the /dev/poll fd. @param fd the fd @return 0 or -errno */
+    /**
+     * close(2) of the /dev/poll fd.
+     *
+     * @param fd the fd
+     * @return 0 or -errno
+     */
     int close(int fd);
 }

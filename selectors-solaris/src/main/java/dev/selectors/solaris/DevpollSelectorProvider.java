@@ -9,6 +9,10 @@ import java.io.IOException;
 /** The {@code devpoll} backend: {@link DevpollSelector}, on Solaris and illumos after event ports. */
 public final class DevpollSelectorProvider implements SelectorProvider {
 
+    /** Called by {@link java.util.ServiceLoader}. */
+    public DevpollSelectorProvider() {
+    }
+
     @Override
     public String name() {
         return "devpoll";

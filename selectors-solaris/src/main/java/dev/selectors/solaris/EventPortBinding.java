@@ -7,13 +7,33 @@ package dev.selectors.solaris;
  */
 public interface EventPortBinding {
 
-    /** @return a new port fd, or -errno */
+    /**
+     * Returns a new port fd, or -errno.
+     *
+     * @return a new port fd, or -errno
+     */
     int portCreate();
 
-    /** @param port port @param source PORT_SOURCE_* @param object the fd @param events POLL* bits @param user user pointer @return 0 or -errno */
+    /**
+     * Returns 0 or -errno.
+     *
+     * @param port port
+     * @param source PORT_SOURCE_*
+     * @param object the fd
+     * @param events POLL* bits
+     * @param user user pointer
+     * @return 0 or -errno
+     */
     int portAssociate(int port, int source, long object, int events, long user);
 
-    /** @param port port @param source PORT_SOURCE_* @param object the fd @return 0 or -errno (ENOENT when not associated) */
+    /**
+     * Returns 0 or -errno (ENOENT when not associated).
+     *
+     * @param port port
+     * @param source PORT_SOURCE_*
+     * @param object the fd
+     * @return 0 or -errno (ENOENT when not associated)
+     */
     int portDissociate(int port, int source, long object);
 
     /**
@@ -28,6 +48,13 @@ public interface EventPortBinding {
      */
     int portGetn(int port, long list, int max, long nget, long timeout);
 
-    /** @param port port @param events any value @param user user pointer @return 0 or -errno */
+    /**
+     * Returns 0 or -errno.
+     *
+     * @param port port
+     * @param events any value
+     * @param user user pointer
+     * @return 0 or -errno
+     */
     int portSend(int port, int events, long user);
 }

@@ -54,7 +54,11 @@ public final class EventPortSelector extends AbstractSelector {
         wakeWith(new PortSendWaker(ports, port));
     }
 
-    /** @return the port fd */
+    /**
+     * Returns the port fd.
+     *
+     * @return the port fd
+     */
     public int fileno() {
         return port;
     }

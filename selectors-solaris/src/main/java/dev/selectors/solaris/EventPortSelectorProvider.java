@@ -9,6 +9,10 @@ import java.io.IOException;
 /** The {@code eventport} backend: {@link EventPortSelector}, the default on Solaris and illumos. */
 public final class EventPortSelectorProvider implements SelectorProvider {
 
+    /** Called by {@link java.util.ServiceLoader}. */
+    public EventPortSelectorProvider() {
+    }
+
     @Override
     public String name() {
         return "eventport";

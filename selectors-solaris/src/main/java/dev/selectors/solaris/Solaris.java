@@ -19,7 +19,11 @@ public final class Solaris {
     private Solaris() {
     }
 
-    /** @return why the Solaris backends cannot be used here, or {@code null} */
+    /**
+     * Returns why the Solaris backends cannot be used here, or {@code null}.
+     *
+     * @return why the Solaris backends cannot be used here, or {@code null}
+     */
     public static Throwable unavailabilityCause() {
         return Holder.CAUSE;
     }
@@ -34,7 +38,11 @@ public final class Solaris {
         return (EventPortBinding) Holder.BINDINGS;
     }
 
-    /** @return the binding's implementation, for tests */
+    /**
+     * Returns the binding's implementation, for tests.
+     *
+     * @return the binding's implementation, for tests
+     */
     static Object bindings() {
         ensureAvailable();
         return Holder.BINDINGS;

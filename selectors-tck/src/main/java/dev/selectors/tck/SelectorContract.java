@@ -64,6 +64,10 @@ public abstract class SelectorContract {
 
     /** How much later than asked a timed select may return on a loaded 2-core machine. */
     private static final long LATE_TOLERANCE_MILLIS = 1500;
+
+    /** For a backend's test class, which extends this one and names its selector. */
+    protected SelectorContract() {
+    }
     /** How much earlier than asked a timed select may return (clock granularity). */
     private static final long EARLY_TOLERANCE_MILLIS = 10;
 

@@ -11,7 +11,9 @@ public enum InstructionCount {
     /** Not counted. */
     NONE;
 
-    /** @return what this count means, for the report */
+    /**
+     * @return what this count means, for the report
+     */
     public String note() {
         switch (this) {
             case PERF:

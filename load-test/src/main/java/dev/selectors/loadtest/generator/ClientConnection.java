@@ -65,17 +65,23 @@ final class ClientConnection {
         return bigger;
     }
 
-    /** @return messages queued and not yet fully echoed */
+    /**
+     * @return messages queued and not yet fully echoed
+     */
     int inFlight() {
         return count;
     }
 
-    /** @return whether the oldest owed message is now fully echoed */
+    /**
+     * @return whether the oldest owed message is now fully echoed
+     */
     boolean oldestComplete() {
         return count > 0 && ends[head] <= receivedOffset;
     }
 
-    /** @return when the oldest owed message was handed to the socket */
+    /**
+     * @return when the oldest owed message was handed to the socket
+     */
     long oldestSentAt() {
         return sentAts[head];
     }

@@ -25,7 +25,9 @@ public enum ErrorKind {
         this.label = label;
     }
 
-    /** @return the name reports use */
+    /**
+     * @return the name reports use
+     */
     public String label() {
         return label;
     }

@@ -37,7 +37,9 @@ public final class IntervalRecorder {
 
     private static final long HIGHEST_PRESIZED_NANOS = TimeUnit.HOURS.toNanos(1);
 
-    /** @param wakeLoop makes the loop's blocked select return, so that it answers at once */
+    /**
+     * @param wakeLoop makes the loop's blocked select return, so that it answers at once
+     */
     IntervalRecorder(Runnable wakeLoop) {
         this.wakeLoop = wakeLoop;
     }

@@ -52,7 +52,9 @@ public record Load(Mode mode, int connections, SizeRange sizes, int pipeline, do
         }
     }
 
-    /** @return ping-pong on {@code connections} connections */
+    /**
+     * @return ping-pong on {@code connections} connections
+     */
     public static Load pingPong(int connections, SizeRange sizes) {
         return new Load(Mode.PINGPONG, connections, sizes, 1, 0);
     }
@@ -90,7 +92,9 @@ public record Load(Mode mode, int connections, SizeRange sizes, int pipeline, do
         return new Load(Mode.OPEN_LOOP, connections, sizes, 1, Double.parseDouble(matcher.group(3)));
     }
 
-    /** @return the short label of tables and file names, such as {@code pipeline16 100x4096 B} */
+    /**
+     * @return the short label of tables and file names, such as {@code pipeline16 100x4096 B}
+     */
     public String label() {
         switch (mode) {
             case IDLE:
@@ -104,7 +108,9 @@ public record Load(Mode mode, int connections, SizeRange sizes, int pipeline, do
         }
     }
 
-    /** @return the load in words, such as {@code open loop 1000 msg/s, 1 connection, 64 B} */
+    /**
+     * @return the load in words, such as {@code open loop 1000 msg/s, 1 connection, 64 B}
+     */
     public String describe() {
         String how = mode == Mode.OPEN_LOOP ? String.format(Locale.ROOT, "open loop %.0f msg/s", rate)
                 : mode == Mode.IDLE ? "idle" : mode == Mode.PINGPONG ? "ping-pong" : "pipeline " + pipeline;

@@ -29,7 +29,9 @@ public final class Recording {
         lateness.add(other.lateness);
     }
 
-    /** @return the messages echoed in the interval */
+    /**
+     * @return the messages echoed in the interval
+     */
     public long messages() {
         return latency.getTotalCount();
     }

@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lets a run end early: SIGINT or SIGTERM (see {@link StopSignals}) asks, the reporter sees it
+ * Lets a run end early: SIGINT or SIGTERM (the command line's {@code StopSignals}) asks, the reporter sees it
  * at its next wait, closes the window there, and drains for a shorter time.
  */
 public final class RunControl {
@@ -16,7 +16,9 @@ public final class RunControl {
         stop.countDown();
     }
 
-    /** @return whether a stop was asked for */
+    /**
+     * @return whether a stop was asked for
+     */
     public boolean stopRequested() {
         return stop.getCount() == 0;
     }

@@ -52,7 +52,9 @@ public record RunResult(String scenario, String target, double seconds, long mes
     public record Second(int second, double messagesPerSecond, double p99Micros) {
     }
 
-    /** @return the number of errors of every kind */
+    /**
+     * @return the number of errors of every kind
+     */
     public long totalErrors() {
         return errors.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -67,7 +69,9 @@ public record RunResult(String scenario, String target, double seconds, long mes
                 timeline, jitMillis, interrupted, List.copyOf(checked));
     }
 
-    /** @return whether any threshold failed */
+    /**
+     * @return whether any threshold failed
+     */
     public boolean thresholdFailed() {
         return thresholds.stream().anyMatch(verdict -> !verdict.passed());
     }

@@ -22,22 +22,30 @@ public record Scenario(Target target, Load load, Duration warmup, Duration durat
     /** The default {@link #spin}: covers the p99 of a timed wait's lateness on the machines measured. */
     public static final Duration DEFAULT_SPIN = Duration.ofNanos(200_000);
 
-    /** @return connections to open */
+    /**
+     * @return connections to open
+     */
     public int connections() {
         return load.connections();
     }
 
-    /** @return message sizes */
+    /**
+     * @return message sizes
+     */
     public SizeRange sizes() {
         return load.sizes();
     }
 
-    /** @return messages in flight per connection in a closed loop (0 when idle) */
+    /**
+     * @return messages in flight per connection in a closed loop (0 when idle)
+     */
     public int pipeline() {
         return load.pipeline();
     }
 
-    /** @return messages per second over all connections in an open loop, else 0 */
+    /**
+     * @return messages per second over all connections in an open loop, else 0
+     */
     public double rate() {
         return load.rate();
     }
@@ -50,7 +58,9 @@ public record Scenario(Target target, Load load, Duration warmup, Duration durat
         return new Scenario(other, load, warmup, duration, connectRate, threads, backend, spin);
     }
 
-    /** @return a short description for report headers */
+    /**
+     * @return a short description for report headers
+     */
     public String describe() {
         return load.describe() + ", " + duration.toMillis() / 1000.0 + " s after " + warmup.toMillis() / 1000.0
                 + " s warm-up";

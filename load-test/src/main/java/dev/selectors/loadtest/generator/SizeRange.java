@@ -50,7 +50,10 @@ public record SizeRange(int min, int max) {
         return (int) bytes;
     }
 
-    /** @param random the caller's generator @return a size in [min, max] */
+    /**
+     * @param random the caller's generator
+     * @return a size in [min, max]
+     */
     public int draw(SplittableRandom random) {
         return min == max ? min : random.nextInt(min, max + 1);
     }

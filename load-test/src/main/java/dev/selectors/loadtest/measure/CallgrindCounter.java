@@ -41,7 +41,9 @@ public final class CallgrindCounter {
         this.outputPrefix = outputPrefix;
     }
 
-    /** @return null when valgrind and callgrind_control are installed, else what is missing */
+    /**
+     * @return null when valgrind and callgrind_control are installed, else what is missing
+     */
     public static String unavailableReason() {
         return REASON;
     }
@@ -207,7 +209,9 @@ public final class CallgrindCounter {
         }
     }
 
-    /** @return N for PREFIX.PID.N or PREFIX.PID.N-TT, else 0 */
+    /**
+     * @return N for PREFIX.PID.N or PREFIX.PID.N-TT, else 0
+     */
     private static int dumpNumber(Path file, String stem) {
         String name = file.getFileName().toString();
         if (!name.startsWith(stem)) {

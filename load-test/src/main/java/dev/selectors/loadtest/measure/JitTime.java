@@ -15,7 +15,9 @@ public final class JitTime {
     private JitTime() {
     }
 
-    /** @return milliseconds spent compiling since the JVM started, or -1 where the JVM does not say */
+    /**
+     * @return milliseconds spent compiling since the JVM started, or -1 where the JVM does not say
+     */
     public static long millis() {
         return COMPILATION != null && COMPILATION.isCompilationTimeMonitoringSupported()
                 ? COMPILATION.getTotalCompilationTime() : -1;

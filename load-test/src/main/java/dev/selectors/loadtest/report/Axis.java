@@ -75,7 +75,9 @@ final class Axis {
         return new Axis(false, 0, high, fromPixel, toPixel, ticks);
     }
 
-    /** @return the tick values, low to high */
+    /**
+     * @return the tick values, low to high
+     */
     List<Double> ticks() {
         return ticks;
     }

@@ -37,7 +37,9 @@ public final class JdkNioEchoServer implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Event loops, sharing the port with SO_REUSEPORT (default: ${DEFAULT-VALUE}).")
     private int threads;
 
-    /** @param args see {@code --help} */
+    /**
+     * @param args see {@code --help}
+     */
     public static void main(String[] args) {
         System.exit(new CommandLine(new JdkNioEchoServer()).execute(args));
     }

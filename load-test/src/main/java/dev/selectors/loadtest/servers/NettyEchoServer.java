@@ -42,7 +42,9 @@ public final class NettyEchoServer implements Callable<Integer> {
     @Option(names = "--transport", defaultValue = "epoll", description = "epoll (Netty's native transport) or nio (default: ${DEFAULT-VALUE}).")
     private String transport;
 
-    /** @param args see {@code --help} */
+    /**
+     * @param args see {@code --help}
+     */
     public static void main(String[] args) {
         System.exit(new CommandLine(new NettyEchoServer()).execute(args));
     }

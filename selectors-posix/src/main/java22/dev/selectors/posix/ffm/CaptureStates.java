@@ -31,7 +31,11 @@ final class CaptureStates {
     private CaptureStates() {
     }
 
-    /** @return the calling thread's segment */
+    /**
+     * Returns the calling thread's segment.
+     *
+     * @return the calling thread's segment
+     */
     static MemorySegment current() {
         Thread thread = Thread.currentThread();
         Owned slot = TABLE[slot(thread)];

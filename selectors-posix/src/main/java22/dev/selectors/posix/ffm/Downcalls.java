@@ -108,7 +108,11 @@ public final class Downcalls {
                 () -> new UnsupportedOperationException("the C library has no " + name + "()")), descriptor);
     }
 
-    /** @return this thread's capture segment, to pass as a capturing handle's first argument */
+    /**
+     * Returns this thread's capture segment, to pass as a capturing handle's first argument.
+     *
+     * @return this thread's capture segment, to pass as a capturing handle's first argument
+     */
     public static MemorySegment captureState() {
         return CaptureStates.current();
     }

@@ -1,0 +1,5 @@
+/**
+ * JMH micro-benchmarks of the native calls and the select loop (BENCHMARKS.md says what they
+ * measured).
+ */
+package dev.selectors.benchmarks;

@@ -1,0 +1,5 @@
+/**
+ * The /dev/poll and event port binding through JNA: on Java 17 to 21, and with {@code -Dselectors.native=jna}.
+ * Internal: not exported by the module.
+ */
+package dev.selectors.solaris.jna;
