@@ -45,6 +45,16 @@ public final class Version {
         return number() + commit().map(id -> " (commit " + id.substring(0, Math.min(12, id.length())) + ")").orElse("");
     }
 
+    /**
+     * The JVM and system this runs on, for the second line of a bug report.
+     *
+     * @return for example {@code Java 25+36-LTS (Eclipse Adoptium), Linux amd64}
+     */
+    public static String runtime() {
+        return "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + "), "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    }
+
     private static Properties load() {
         Properties properties = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {

@@ -24,6 +24,13 @@ class VersionTest {
                 Version.describe());
     }
 
+    @Test
+    void theRuntimeNamesTheJvmAndTheSystem() {
+        String runtime = Version.runtime();
+        assertTrue(runtime.startsWith("Java " + Runtime.version() + " ("), runtime);
+        assertTrue(runtime.endsWith(System.getProperty("os.name") + " " + System.getProperty("os.arch")), runtime);
+    }
+
     /** The commit of the checkout the build ran in, when there is one and git is installed. */
     private static Optional<String> gitHead() throws IOException, InterruptedException {
         Process git;

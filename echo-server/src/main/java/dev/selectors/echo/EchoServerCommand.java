@@ -299,9 +299,7 @@ public final class EchoServerCommand implements Callable<Integer> {
     static final class VersionText implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"echo-server " + dev.selectors.Version.describe(),
-                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + "), "
-                        + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
+            return new String[] {"echo-server " + dev.selectors.Version.describe(), dev.selectors.Version.runtime()};
         }
     }
 }

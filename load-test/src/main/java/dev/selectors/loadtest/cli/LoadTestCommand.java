@@ -373,9 +373,7 @@ public final class LoadTestCommand implements Runnable {
     static final class VersionText implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"load-test " + dev.selectors.Version.describe(),
-                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + "), "
-                        + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
+            return new String[] {"load-test " + dev.selectors.Version.describe(), dev.selectors.Version.runtime()};
         }
     }
 }
