@@ -14,7 +14,11 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 feature=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 
 echo "library-user: dev.selectors:selectors $version from the local repository, Java $feature"
-mvn -B -q -f "$here/pom.xml" -Dselectors.version="$version" clean package
+if ! mvn -B -q -f "$here/pom.xml" -Dselectors.version="$version" clean package; then
+  echo "library-user: the build failed; is dev.selectors:selectors:$version in the local repository?" \
+    "(mvn -B -q install -DskipTests in $root puts it there)" >&2
+  exit 1
+fi
 
 bindings="jna"
 if [ "$feature" -ge 22 ] && unzip -Z1 "$here/target/lib/selectors-posix-$version.jar" | grep -c '^META-INF/versions/22/' > /dev/null; then
