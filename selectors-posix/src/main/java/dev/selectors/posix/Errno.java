@@ -123,6 +123,9 @@ public final class Errno {
             name = LINUX_NAMES[errno];
         } else if (os.isBsd() && errno == 11) {
             name = "EDEADLK";
+        } else if (os == OsFamily.DARWIN && (errno == 45 || errno == 102)) {
+            // macOS split 4.4BSD's 45: ENOTSUP kept it, EOPNOTSUPP moved to 102 (<sys/errno.h>).
+            name = errno == 45 ? "ENOTSUP" : "EOPNOTSUPP";
         } else if (os.isBsd() && errno >= 35 && errno < 35 + BSD_NAMES_FROM_35.length) {
             name = BSD_NAMES_FROM_35[errno - 35];
         } else if (errno > 0 && errno < V7_NAMES.length) {

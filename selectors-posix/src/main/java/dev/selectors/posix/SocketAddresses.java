@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
  * Linux, illumos:  uint16_t family @0            BSD, macOS:  uint8_t len @0, uint8_t family @1
  * sockaddr_in:  port (big-endian) @2, addr @4; 16 bytes
  * sockaddr_in6: port @2, flowinfo @4, addr[16] @8, scope_id @24; 28 bytes
+ *               (32 on illumos and Solaris: {@code __sin6_src_id} @28, and their TCP bind
+ *               takes only the exact size)
  * sockaddr_un:  path @2, NUL-terminated
  * </pre>
  */
@@ -25,7 +27,7 @@ final class SocketAddresses {
     /** Room for any address: {@code sizeof(struct sockaddr_storage)}. */
     static final int STORAGE_SIZE = 128;
     private static final int IN_SIZE = 16;
-    private static final int IN6_SIZE = 28;
+    private static final int IN6_SIZE = OsFamily.CURRENT == OsFamily.SOLARIS ? 32 : 28;
     private static final boolean BSD_LAYOUT = OsFamily.CURRENT.isBsd();
 
     private SocketAddresses() {
@@ -92,6 +94,9 @@ final class SocketAddresses {
         buffer.putInt(4, 0);
         buffer.put(8, raw, 0, 16);
         buffer.putInt(24, ((Inet6Address) inet.getAddress()).getScopeId());
+        if (IN6_SIZE > 28) {
+            buffer.putInt(28, 0);
+        }
         return IN6_SIZE;
     }
 
