@@ -4,14 +4,14 @@
  *
  *   cc -shared -fPIC -O2 -DLAYOUT_<NAME> -o libkqueue-<name>.so kqueue_emulation.c
  *
- * LAYOUT_MACOS, LAYOUT_FREEBSD11, LAYOUT_FREEBSD12, LAYOUT_OPENBSD, LAYOUT_NETBSD10,
+ * LAYOUT_MACOS, LAYOUT_FREEBSD11, LAYOUT_FREEBSD12, LAYOUT_OPENBSD, LAYOUT_NETBSD9, LAYOUT_NETBSD10,
  * LAYOUT_NETBSD11, LAYOUT_DRAGONFLY choose struct kevent, the filter numbers and the symbol
  * kevent is exported under, as shared/ABI.md gives them; static assertions pin the sizes and
  * offsets, so a layout that drifted from the table does not build.
  *
  * What is emulated: EVFILT_READ and EVFILT_WRITE with EV_ADD and EV_DELETE, level-triggered;
  * EVFILT_USER (one per kqueue, on an eventfd) with EV_ADD|EV_CLEAR, NOTE_TRIGGER and EV_DELETE,
- * where the system has it (not OpenBSD); errors of changes as kevent returns them (-1 and errno
+ * where the system has it (not OpenBSD, nor NetBSD 9); errors of changes as kevent returns them (-1 and errno
  * when the event list has no room, EV_ERROR events otherwise); EV_EOF on hang-up; timespec
  * timeouts (epoll_pwait2, to the nanosecond); EINTR. Not emulated: other filters, EV_ONESHOT,
  * EV_RECEIPT, udata.
@@ -22,12 +22,16 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <time.h>
 #include <unistd.h>
 
-#if defined(LAYOUT_NETBSD10) || defined(LAYOUT_NETBSD11)
+#if defined(LAYOUT_NETBSD9) || defined(LAYOUT_NETBSD10) || defined(LAYOUT_NETBSD11)
+#define NETBSD_LAYOUT 1
+/* NetBSD's kevent takes size_t counts (sys/event.h); the other systems' take int. */
+typedef size_t kevent_count;
 struct kevent {
     uintptr_t ident;
     uint32_t filter;
@@ -41,7 +45,10 @@ struct kevent {
 };
 #define EVFILT_READ 0
 #define EVFILT_WRITE 1
+#ifndef LAYOUT_NETBSD9
+/* NetBSD added EVFILT_USER in 10.0: the NetBSD 9 emulation refuses filter 8 (EINVAL) as its kernel would. */
 #define EVFILT_USER 8
+#endif
 _Static_assert(offsetof(struct kevent, filter) == 8, "filter @8");
 _Static_assert(offsetof(struct kevent, flags) == 12, "flags @12");
 _Static_assert(offsetof(struct kevent, fflags) == 16, "fflags @16");
@@ -51,12 +58,13 @@ _Static_assert(offsetof(struct kevent, udata) == 32, "udata @32");
 _Static_assert(sizeof(struct kevent) == 72, "NetBSD 11: 72 bytes");
 #define KEVENT_SYMBOL __kevent100
 #else
-_Static_assert(sizeof(struct kevent) == 40, "NetBSD 10: 40 bytes");
+_Static_assert(sizeof(struct kevent) == 40, "NetBSD 9 and 10: 40 bytes");
 #define KEVENT_SYMBOL __kevent50
 #endif
 
 #elif defined(LAYOUT_MACOS) || defined(LAYOUT_FREEBSD11) || defined(LAYOUT_FREEBSD12) \
     || defined(LAYOUT_OPENBSD) || defined(LAYOUT_DRAGONFLY)
+typedef int kevent_count;
 struct kevent {
     uintptr_t ident;
     int16_t filter;
@@ -217,7 +225,7 @@ static int apply_user(int kq, struct kq_state *state, const struct kevent *chang
 static int apply(int kq, struct kq_state *state, const struct kevent *change) {
     int fd = (int) change->ident;
     int filter = (int) (int16_t) change->filter;
-#if defined(LAYOUT_NETBSD10) || defined(LAYOUT_NETBSD11)
+#ifdef NETBSD_LAYOUT
     filter = (int) change->filter;
 #endif
 #ifdef EVFILT_USER
@@ -277,8 +285,17 @@ static void set_event(struct kevent *out, uintptr_t ident, int filter, unsigned 
     out->data = data;
 }
 
-int KEVENT_SYMBOL(int kq, const struct kevent *changelist, int nchanges, struct kevent *eventlist, int nevents,
-                  const struct timespec *timeout) {
+int KEVENT_SYMBOL(int kq, const struct kevent *changelist, kevent_count change_count, struct kevent *eventlist,
+                  kevent_count event_count, const struct timespec *timeout) {
+#ifdef NETBSD_LAYOUT
+    /* A count passed as a 32-bit int would leave the upper half of the register undefined. */
+    if (change_count > INT_MAX || event_count > INT_MAX) {
+        errno = EINVAL;
+        return -1;
+    }
+#endif
+    int nchanges = (int) change_count;
+    int nevents = (int) event_count;
     struct kq_state *state = state_of(kq);
     if (state == NULL) {
         errno = EBADF;

@@ -13,7 +13,7 @@ import java.util.Locale;
  *   uintptr_t ident @0; int16_t filter @8; uint16_t flags @10; uint32_t fflags @12;
  *   intptr_t/int64_t data @16; void *udata @24
  * FreeBSD &ge; 12 (64 bytes): the same, then uint64_t ext[4] @32
- * NetBSD &le; 10 (40 bytes, symbol __kevent50):
+ * NetBSD 9 and 10 (40 bytes, symbol __kevent50; size_t nchanges and nevents):
  *   uintptr_t ident @0; uint32_t filter @8; uint32_t flags @12; uint32_t fflags @16;
  *   (pad) int64_t data @24; void *udata @32
  * NetBSD 11 (72 bytes, symbol __kevent100): the same, then uint64_t ext[4] @40
@@ -32,10 +32,13 @@ import java.util.Locale;
  * @param evfiltUser    {@code EVFILT_USER}, the wake-up filter, or 0 where the selector uses a
  *                      pipe instead (OpenBSD, which added the filter only recently)
  * @param keventSymbol  the C symbol of kevent(2): NetBSD renames it in its headers
+ * @param sizeCounts    whether kevent(2)'s {@code nchanges} and {@code nevents} are {@code size_t}
+ *                      (NetBSD) rather than {@code int}: passed as an {@code int}, the upper half of
+ *                      their 64-bit registers would be undefined
  */
 public record KeventLayout(String name, int size, int filterOffset, int flagsOffset, int fflagsOffset,
                            int dataOffset, int udataOffset, boolean wideFilters, int evfiltRead, int evfiltWrite,
-                           int evfiltUser, String keventSymbol) {
+                           int evfiltUser, String keventSymbol, boolean sizeCounts) {
 
     /** Offset of {@code ident}, the same everywhere. */
     public static final int IDENT_OFFSET = 0;
@@ -54,25 +57,30 @@ public record KeventLayout(String name, int size, int filterOffset, int flagsOff
     public static final int EV_EOF = 0x8000;
 
     /** macOS, x86_64 and arm64. */
-    public static final KeventLayout MACOS = new KeventLayout("macos", 32, 8, 10, 12, 16, 24, false, -1, -2, -10, "kevent");
+    public static final KeventLayout MACOS = new KeventLayout("macos", 32, 8, 10, 12, 16, 24, false, -1, -2, -10, "kevent", false);
     /** FreeBSD 11 and older. */
-    public static final KeventLayout FREEBSD11 = new KeventLayout("freebsd11", 32, 8, 10, 12, 16, 24, false, -1, -2, -11, "kevent");
+    public static final KeventLayout FREEBSD11 = new KeventLayout("freebsd11", 32, 8, 10, 12, 16, 24, false, -1, -2, -11, "kevent", false);
     /** FreeBSD 12 and newer: 64-bit data and ext[4]. */
-    public static final KeventLayout FREEBSD12 = new KeventLayout("freebsd12", 64, 8, 10, 12, 16, 24, false, -1, -2, -11, "kevent");
+    public static final KeventLayout FREEBSD12 = new KeventLayout("freebsd12", 64, 8, 10, 12, 16, 24, false, -1, -2, -11, "kevent", false);
     /** OpenBSD. */
-    public static final KeventLayout OPENBSD = new KeventLayout("openbsd", 32, 8, 10, 12, 16, 24, false, -1, -2, 0, "kevent");
-    /** NetBSD 10 and older: 32-bit filter and flags, other filter numbers, {@code __kevent50}. */
-    public static final KeventLayout NETBSD10 = new KeventLayout("netbsd10", 40, 8, 12, 16, 24, 32, true, 0, 1, 8, "__kevent50");
+    public static final KeventLayout OPENBSD = new KeventLayout("openbsd", 32, 8, 10, 12, 16, 24, false, -1, -2, 0, "kevent", false);
+    /** NetBSD 10: 32-bit filter and flags, other filter numbers, {@code __kevent50}, size_t counts. */
+    public static final KeventLayout NETBSD10 = new KeventLayout("netbsd10", 40, 8, 12, 16, 24, 32, true, 0, 1, 8, "__kevent50", true);
+    /**
+     * NetBSD 9 and older: NetBSD 10's layout without {@code EVFILT_USER}, which NetBSD added in
+     * 10.0; the selector wakes up through a pipe.
+     */
+    public static final KeventLayout NETBSD9 = new KeventLayout("netbsd9", 40, 8, 12, 16, 24, 32, true, 0, 1, 0, "__kevent50", true);
     /** NetBSD 11: NetBSD 10's layout plus ext[4], {@code __kevent100}. */
-    public static final KeventLayout NETBSD11 = new KeventLayout("netbsd11", 72, 8, 12, 16, 24, 32, true, 0, 1, 8, "__kevent100");
+    public static final KeventLayout NETBSD11 = new KeventLayout("netbsd11", 72, 8, 12, 16, 24, 32, true, 0, 1, 8, "__kevent100", true);
     /** DragonFly BSD. */
-    public static final KeventLayout DRAGONFLY = new KeventLayout("dragonfly", 32, 8, 10, 12, 16, 24, false, -1, -2, -9, "kevent");
+    public static final KeventLayout DRAGONFLY = new KeventLayout("dragonfly", 32, 8, 10, 12, 16, 24, false, -1, -2, -9, "kevent", false);
 
     // EVFILT_USER: macOS -10 and DragonFly -9 as the rust-lang/libc tables give them; FreeBSD -11
     // and NetBSD 8 from their <sys/event.h>, not checked against a stored copy here.
 
     /** Every layout, for tests and for {@link #named(String)}. */
-    public static final KeventLayout[] ALL = {MACOS, FREEBSD11, FREEBSD12, OPENBSD, NETBSD10, NETBSD11, DRAGONFLY};
+    public static final KeventLayout[] ALL = {MACOS, FREEBSD11, FREEBSD12, OPENBSD, NETBSD9, NETBSD10, NETBSD11, DRAGONFLY};
 
     /**
      * The layout of a running system.
@@ -91,8 +99,12 @@ public record KeventLayout(String name, int size, int filterOffset, int flagsOff
             case OPENBSD:
                 return OPENBSD;
             case NETBSD:
-                // 10.99.x is NetBSD-current on its way to 11, where __kevent100 appeared.
-                return major(version) >= 11 || version.startsWith("10.99") ? NETBSD11 : NETBSD10;
+                // 10.99.x is NetBSD-current on its way to 11, where __kevent100 appeared;
+                // EVFILT_USER arrived in 10.0.
+                if (major(version) >= 11 || version.startsWith("10.99")) {
+                    return NETBSD11;
+                }
+                return major(version) >= 10 ? NETBSD10 : NETBSD9;
             case DRAGONFLY:
                 return DRAGONFLY;
             default:
@@ -123,7 +135,7 @@ public record KeventLayout(String name, int size, int filterOffset, int flagsOff
             }
         }
         throw new IllegalArgumentException("no struct kevent layout named '" + name
-                + "'; known: macos, freebsd11, freebsd12, openbsd, netbsd10, netbsd11, dragonfly");
+                + "'; known: macos, freebsd11, freebsd12, openbsd, netbsd9, netbsd10, netbsd11, dragonfly");
     }
 
     /**

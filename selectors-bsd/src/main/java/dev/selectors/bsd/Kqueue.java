@@ -63,10 +63,11 @@ public final class Kqueue {
     }
 
     /** Only in the Java 22 part of the multi-release jar, so it is loaded by name. */
-    private static KqueueBinding loadFfm(String library, String keventSymbol) {
+    private static KqueueBinding loadFfm(String library, KeventLayout layout) {
         try {
             return (KqueueBinding) Class.forName("dev.selectors.bsd.ffm.FfmKqueueBinding")
-                    .getConstructor(String.class, String.class).newInstance(library, keventSymbol);
+                    .getConstructor(String.class, String.class, boolean.class)
+                    .newInstance(library, layout.keventSymbol(), layout.sizeCounts());
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw new IllegalStateException("the FFM kqueue binding did not load: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
@@ -92,8 +93,9 @@ public final class Kqueue {
                     throw new UnsupportedOperationException("kqueue exists only on macOS and the BSDs; this is "
                             + System.getProperty("os.name"));
                 }
-                binding = Natives.libc().bindingName().equals("ffm") ? loadFfm(library, layout.keventSymbol())
-                        : new JnaKqueueBinding(library != null ? library : Platform.C_LIBRARY_NAME, layout.keventSymbol());
+                binding = Natives.libc().bindingName().equals("ffm") ? loadFfm(library, layout)
+                        : new JnaKqueueBinding(library != null ? library : Platform.C_LIBRARY_NAME, layout.keventSymbol(),
+                                layout.sizeCounts());
                 int kq = binding.kqueue();
                 if (kq < 0) {
                     throw Errno.exception("kqueue", -kq);

@@ -33,6 +33,7 @@ class KeventLayoutTest {
         assertLayout(KeventLayout.FREEBSD11, 32, 8, 10, 12, 16, 24, -1, -2, -11, "kevent");
         assertLayout(KeventLayout.FREEBSD12, 64, 8, 10, 12, 16, 24, -1, -2, -11, "kevent");
         assertLayout(KeventLayout.OPENBSD, 32, 8, 10, 12, 16, 24, -1, -2, 0, "kevent");
+        assertLayout(KeventLayout.NETBSD9, 40, 8, 12, 16, 24, 32, 0, 1, 0, "__kevent50");
         assertLayout(KeventLayout.NETBSD10, 40, 8, 12, 16, 24, 32, 0, 1, 8, "__kevent50");
         assertLayout(KeventLayout.NETBSD11, 72, 8, 12, 16, 24, 32, 0, 1, 8, "__kevent100");
         assertLayout(KeventLayout.DRAGONFLY, 32, 8, 10, 12, 16, 24, -1, -2, -9, "kevent");
@@ -59,13 +60,23 @@ class KeventLayoutTest {
     }
 
     @Test
+    void onlyNetBsdPassesSizeTCounts() {
+        for (KeventLayout layout : KeventLayout.ALL) {
+            assertEquals(layout.name().startsWith("netbsd"), layout.sizeCounts(), layout.name());
+        }
+    }
+
+    @Test
     void theLayoutFollowsTheSystemAndItsVersion() {
         assertSame(KeventLayout.MACOS, KeventLayout.forSystem(OsFamily.DARWIN, "14.5"));
         assertSame(KeventLayout.FREEBSD11, KeventLayout.forSystem(OsFamily.FREEBSD, "11.4-RELEASE"));
         assertSame(KeventLayout.FREEBSD12, KeventLayout.forSystem(OsFamily.FREEBSD, "12.0-RELEASE"));
         assertSame(KeventLayout.FREEBSD12, KeventLayout.forSystem(OsFamily.FREEBSD, "14.1-RELEASE-p3"));
         assertSame(KeventLayout.OPENBSD, KeventLayout.forSystem(OsFamily.OPENBSD, "7.5"));
+        assertSame(KeventLayout.NETBSD9, KeventLayout.forSystem(OsFamily.NETBSD, "9.3"));
+        assertSame(KeventLayout.NETBSD9, KeventLayout.forSystem(OsFamily.NETBSD, "8.2"));
         assertSame(KeventLayout.NETBSD10, KeventLayout.forSystem(OsFamily.NETBSD, "10.0"));
+        assertSame(KeventLayout.NETBSD10, KeventLayout.forSystem(OsFamily.NETBSD, "10.1"));
         assertSame(KeventLayout.NETBSD11, KeventLayout.forSystem(OsFamily.NETBSD, "10.99.12"));
         assertSame(KeventLayout.NETBSD11, KeventLayout.forSystem(OsFamily.NETBSD, "11.0"));
         assertSame(KeventLayout.DRAGONFLY, KeventLayout.forSystem(OsFamily.DRAGONFLY, "6.4"));

@@ -16,19 +16,23 @@ public final class JnaKqueueBinding implements KqueueBinding {
 
     private static String library;
     private static String keventSymbol;
+    private static boolean sizeCounts;
 
     /**
      * Binds, on first use, to {@code library} and its {@code keventSymbol}.
      *
      * @param library      the C library, or the path of an emulation library in tests
      * @param keventSymbol {@code kevent}, {@code __kevent50} or {@code __kevent100}
+     * @param sizeCounts   whether kevent's counts are {@code size_t} (NetBSD) rather than {@code int}
      */
-    public JnaKqueueBinding(String library, String keventSymbol) {
+    public JnaKqueueBinding(String library, String keventSymbol, boolean sizeCounts) {
         synchronized (JnaKqueueBinding.class) {
             if (JnaKqueueBinding.library == null) {
                 JnaKqueueBinding.library = library;
                 JnaKqueueBinding.keventSymbol = keventSymbol;
-            } else if (!JnaKqueueBinding.library.equals(library) || !JnaKqueueBinding.keventSymbol.equals(keventSymbol)) {
+                JnaKqueueBinding.sizeCounts = sizeCounts;
+            } else if (!JnaKqueueBinding.library.equals(library) || !JnaKqueueBinding.keventSymbol.equals(keventSymbol)
+                    || JnaKqueueBinding.sizeCounts != sizeCounts) {
                 throw new IllegalStateException("kqueue is already bound to " + JnaKqueueBinding.library + " ("
                         + JnaKqueueBinding.keventSymbol + ")");
             }
@@ -47,7 +51,8 @@ public final class JnaKqueueBinding implements KqueueBinding {
 
     @Override
     public int kevent(int kq, long changelist, int nchanges, long eventlist, int nevents, long timeout) {
-        return result(Direct.kevent(kq, changelist, nchanges, eventlist, nevents, timeout));
+        return result(sizeCounts ? Direct.keventSizeCounts(kq, changelist, nchanges, eventlist, nevents, timeout)
+                : Direct.kevent(kq, changelist, nchanges, eventlist, nevents, timeout));
     }
 
     /** The direct-mapped calls; the function mapper gives kevent its system's symbol. */
@@ -55,12 +60,16 @@ public final class JnaKqueueBinding implements KqueueBinding {
         static {
             Map<String, Object> options = Map.of(Library.OPTION_FUNCTION_MAPPER,
                     (com.sun.jna.FunctionMapper) (lib, method) ->
-                            method.getName().equals("kevent") ? keventSymbol : method.getName());
+                            method.getName().startsWith("kevent") ? keventSymbol : method.getName());
             Native.register(Direct.class, NativeLibrary.getInstance(library, options));
         }
 
         static native int kqueue();
 
         static native int kevent(int kq, long changelist, int nchanges, long eventlist, int nevents, long timeout);
+
+        /** The same symbol with NetBSD's {@code size_t} counts: the longs fill the 64-bit registers. */
+        static native int keventSizeCounts(int kq, long changelist, long nchanges, long eventlist, long nevents,
+                                           long timeout);
     }
 }

@@ -19,20 +19,24 @@ public final class FfmKqueueBinding implements KqueueBinding {
 
     private static String library;
     private static String keventSymbol;
+    private static boolean sizeCounts;
 
     /**
      * Binds, on first use, to {@code library} (null: the C library) and its {@code keventSymbol}.
      *
      * @param library      the path of an emulation library in tests, or {@code null}
      * @param keventSymbol {@code kevent}, {@code __kevent50} or {@code __kevent100}
+     * @param sizeCounts   whether kevent's counts are {@code size_t} (NetBSD) rather than {@code int}
      */
-    public FfmKqueueBinding(String library, String keventSymbol) {
+    public FfmKqueueBinding(String library, String keventSymbol, boolean sizeCounts) {
         synchronized (FfmKqueueBinding.class) {
             if (FfmKqueueBinding.keventSymbol == null) {
                 FfmKqueueBinding.library = library;
                 FfmKqueueBinding.keventSymbol = keventSymbol;
+                FfmKqueueBinding.sizeCounts = sizeCounts;
             } else if (!keventSymbol.equals(FfmKqueueBinding.keventSymbol)
-                    || !java.util.Objects.equals(library, FfmKqueueBinding.library)) {
+                    || !java.util.Objects.equals(library, FfmKqueueBinding.library)
+                    || FfmKqueueBinding.sizeCounts != sizeCounts) {
                 throw new IllegalStateException("kqueue is already bound to " + FfmKqueueBinding.library
                         + " (" + FfmKqueueBinding.keventSymbol + ")");
             }
@@ -58,8 +62,10 @@ public final class FfmKqueueBinding implements KqueueBinding {
     public int kevent(int kq, long changelist, int nchanges, long eventlist, int nevents, long timeout) {
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) Handles.KEVENT.invokeExact(state, kq, changelist, nchanges, eventlist, nevents, timeout),
-                    state);
+            int r = Handles.SIZE_COUNTS
+                    ? (int) Handles.KEVENT.invokeExact(state, kq, changelist, (long) nchanges, eventlist, (long) nevents, timeout)
+                    : (int) Handles.KEVENT.invokeExact(state, kq, changelist, nchanges, eventlist, nevents, timeout);
+            return result(r, state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -69,7 +75,10 @@ public final class FfmKqueueBinding implements KqueueBinding {
     private static final class Handles {
         private static final SymbolLookup LIBRARY = Downcalls.library(library);
         static final MethodHandle KQUEUE = Downcalls.capturingErrno(LIBRARY, "kqueue", FunctionDescriptor.of(JAVA_INT));
+        static final boolean SIZE_COUNTS = sizeCounts;
+        /** NetBSD's counts are size_t: JAVA_LONG fills their 64-bit registers. */
         static final MethodHandle KEVENT = Downcalls.capturingErrno(LIBRARY, keventSymbol,
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_LONG));
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, SIZE_COUNTS ? JAVA_LONG : JAVA_INT, JAVA_LONG,
+                        SIZE_COUNTS ? JAVA_LONG : JAVA_INT, JAVA_LONG));
     }
 }
