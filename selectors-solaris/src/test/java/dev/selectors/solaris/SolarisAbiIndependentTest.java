@@ -1,0 +1,58 @@
+package dev.selectors.solaris;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selectors.posix.abi.GoUnix;
+import dev.selectors.posix.abi.RustLibc;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event-port layout and constants checked against Go's x/sys/unix (generated on illumos by
+ * cgo -godefs) and Rust's libc crate. /dev/poll's {@code DP_POLL}, {@code POLLREMOVE} and
+ * {@code struct dvpoll} are in neither (README: checked against illumos's sys/devpoll.h only);
+ * this test also checks that they are indeed absent, so the README's claim stays true.
+ */
+class SolarisAbiIndependentTest {
+
+    @Test
+    void portEventIsTheSystemsStruct() {
+        GoUnix go = GoUnix.of("solaris", "amd64");
+        Map<String, Long> offsets = go.offsets("portEvent");
+        assertEquals(go.sizeof("portEvent"), SolarisAbi.PORT_EVENT_SIZE, "sizeof(port_event_t), " + go);
+        assertEquals(offsets.get("Events"), SolarisAbi.PORTEV_EVENTS, "portev_events, " + go);
+        assertEquals(offsets.get("Source"), SolarisAbi.PORTEV_SOURCE, "portev_source, " + go);
+        assertEquals(offsets.get("Pad"), SolarisAbi.PORTEV_PAD, "portev_pad, " + go);
+        assertEquals(offsets.get("Object"), SolarisAbi.PORTEV_OBJECT, "portev_object, " + go);
+        assertEquals(offsets.get("User"), SolarisAbi.PORTEV_USER, "portev_user, " + go);
+
+        RustLibc rust = RustLibc.installed();
+        Map<String, Long> layout = rust.layout("unix/solarish/mod.rs", "port_event");
+        assertEquals(layout.get(null), SolarisAbi.PORT_EVENT_SIZE, "sizeof(port_event_t), " + rust);
+        assertEquals(layout.get("portev_object"), SolarisAbi.PORTEV_OBJECT, "portev_object, " + rust);
+        assertEquals(layout.get("portev_user"), SolarisAbi.PORTEV_USER, "portev_user, " + rust);
+    }
+
+    @Test
+    void theConstantsAreTheSystemsOwn() {
+        GoUnix go = GoUnix.of("solaris", "amd64");
+        assertEquals(go.constant("PORT_SOURCE_USER").getAsLong(), SolarisAbi.PORT_SOURCE_USER, go.toString());
+        assertEquals(go.constant("PORT_SOURCE_FD").getAsLong(), SolarisAbi.PORT_SOURCE_FD, go.toString());
+        assertEquals(go.constant("O_RDWR").getAsLong(), SolarisAbi.O_RDWR, go.toString());
+        assertEquals(go.constant("ETIME").getAsLong(), SolarisAbi.ETIME, go.toString());
+        RustLibc rust = RustLibc.installed();
+        assertEquals(rust.constant("unix/solarish/mod.rs", "PORT_SOURCE_FD").getAsLong(), SolarisAbi.PORT_SOURCE_FD);
+        assertEquals(rust.constant("unix/solarish/mod.rs", "PORT_SOURCE_USER").getAsLong(), SolarisAbi.PORT_SOURCE_USER);
+    }
+
+    @Test
+    void devpollIsInNeitherSource() {
+        GoUnix go = GoUnix.of("solaris", "amd64");
+        assertFalse(go.constant("DP_POLL").isPresent(), "Go now has DP_POLL: check it here and update the README");
+        assertFalse(go.constant("POLLREMOVE").isPresent(), "Go now has POLLREMOVE: check it here and update the README");
+        RustLibc rust = RustLibc.installed();
+        assertTrue(rust.constant("unix/solarish/mod.rs", "DP_POLL").isEmpty(), "Rust now has DP_POLL");
+    }
+}
