@@ -84,7 +84,7 @@ class ExampleModeTest {
             }
             String[] lines = example.output().split("\n");
             assertEquals(4, lines.length, example.output());
-            String conn = "<socket fd=\\d+, family=AF_INET, type=SOCK_STREAM, proto=0, laddr=\\('127\\.0\\.0\\.1', " + port
+            String conn = "<socket\\.socket fd=\\d+, family=2, type=1, proto=0, laddr=\\('127\\.0\\.0\\.1', " + port
                     + "\\), raddr=" + clientAddress.replace("(", "\\(").replace(")", "\\)").replace(".", "\\.") + ">";
             assertTrue(lines[0].matches("accepted " + conn + " from " + clientAddress.replace("(", "\\(").replace(")", "\\)").replace(".", "\\.")), lines[0]);
             assertTrue(lines[1].matches("echoing b'hello\\\\n' to " + conn), lines[1]);

@@ -252,8 +252,9 @@ public abstract class AbstractSelector implements Selector {
     @Override
     public final SelectorKey modify(Object fileobj, int events, Object data) throws IOException {
         ensureOpen();
-        checkEvents(events);
+        // As CPython: the key first (KeyError for an object not registered), then the mask.
         SelectorKey key = registeredKey(fileobj);
+        checkEvents(events);
         int fd = key.fd();
         if (events != key.events()) {
             try {

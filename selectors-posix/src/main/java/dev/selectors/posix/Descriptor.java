@@ -204,7 +204,9 @@ public abstract class Descriptor implements FileObject, Closeable {
     protected final int writeAt(String call, ByteBuffer buffer, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, buffer.limit());
         if (length == 0) {
-            return 0;
+            // As CPython's send(b''): the call is made, so a shut-down or closed socket says so
+            // (EPIPE, EBADF); the kernel reads nothing from a zero-length buffer.
+            return (int) transferOut(call, 0, 0);
         }
         if (buffer.isDirect()) {
             return (int) transferOut(call, writeAddress(buffer) + offset, length);

@@ -383,19 +383,21 @@ public final class Socket extends Descriptor {
     }
 
     /**
-     * Python's socket repr, for the echo example's "accepted ..." lines.
+     * Python's socket repr, for the echo example's "accepted ..." lines, as CPython 3.11 and
+     * newer print it (the family and type as the system's numbers; 3.10 and older printed
+     * {@code AddressFamily.AF_INET} and {@code SocketKind.SOCK_STREAM}).
      *
-     * @return for example {@code <socket fd=5, family=AF_INET, type=SOCK_STREAM, proto=0,
+     * @return for example {@code <socket.socket fd=5, family=2, type=1, proto=0,
      *         laddr=('127.0.0.1', 1234), raddr=('127.0.0.1', 50000)>}
      */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("<socket ");
+        StringBuilder text = new StringBuilder("<socket.socket ");
         if (isClosed()) {
             text.append("[closed] ");
         }
-        text.append("fd=").append(fileno()).append(", family=AF_").append(family)
-                .append(", type=SOCK_STREAM, proto=0");
+        text.append("fd=").append(fileno()).append(", family=").append(family.value())
+                .append(", type=").append(PosixConstants.SOCK_STREAM).append(", proto=0");
         if (!isClosed()) {
             appendAddress(text, ", laddr=", false);
             appendAddress(text, ", raddr=", true);

@@ -19,6 +19,44 @@ import org.junit.jupiter.api.Test;
 
 class SocketTest {
 
+    /** Our repr is CPython's (3.11+), the fd numbers aside: asked of the python3 on the machine. */
+    @Test
+    void reprIsCPythons() throws IOException, InterruptedException {
+        Process python;
+        try {
+            python = new ProcessBuilder("python3", "-c", "import socket; s = socket.socket(); print(repr(s)); "
+                    + "s.close(); print(repr(s))").redirectErrorStream(true).start();
+        } catch (IOException noPython) {
+            org.junit.jupiter.api.Assumptions.abort("python3 is not installed: " + noPython.getMessage());
+            return;
+        }
+        String[] theirs = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\n");
+        assertEquals(0, python.waitFor());
+        Socket socket = new Socket();
+        String open = socket.toString();
+        socket.close();
+        String closed = socket.toString();
+        assertEquals(theirs[0].replaceFirst("fd=\\d+", "fd=N"), open.replaceFirst("fd=\\d+", "fd=N"));
+        assertEquals(theirs[1], closed);
+    }
+
+    /** CPython's send(b'') reaches send(2): a shut-down or closed socket says so. */
+    @Test
+    void sendingNothingStillAsksTheKernel() throws IOException {
+        Socket.Pair pair = Socket.socketpair();
+        try {
+            assertEquals(0, pair.first().send(new byte[0]), "an open socket takes zero bytes");
+            pair.first().shutdown(Socket.SHUT_WR);
+            ErrnoException afterShutdown = assertThrows(ErrnoException.class, () -> pair.first().send(new byte[0]));
+            assertEquals("EPIPE", afterShutdown.errnoName());
+            pair.first().close();
+            ErrnoException afterClose = assertThrows(ErrnoException.class, () -> pair.first().send(new byte[0]));
+            assertEquals("EBADF", afterClose.errnoName());
+        } finally {
+            pair.close();
+        }
+    }
+
     @Test
     void ipv4LoopbackConnectAcceptAndEcho() throws IOException {
         try (Socket server = new Socket(); Socket client = new Socket()) {
@@ -39,8 +77,8 @@ class SocketTest {
                 assertArrayEquals("ping".getBytes(StandardCharsets.US_ASCII), connection.recv(100));
                 connection.send("pong".getBytes(StandardCharsets.US_ASCII));
                 assertArrayEquals("pong".getBytes(StandardCharsets.US_ASCII), client.recv(100));
-                assertTrue(connection.toString().startsWith("<socket fd=" + connection.fileno()
-                        + ", family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('127.0.0.1', " + local.getPort() + "), raddr=('127.0.0.1', "),
+                assertTrue(connection.toString().startsWith("<socket.socket fd=" + connection.fileno()
+                        + ", family=2, type=1, proto=0, laddr=('127.0.0.1', " + local.getPort() + "), raddr=('127.0.0.1', "),
                         connection.toString());
             }
         }

@@ -916,8 +916,8 @@ public abstract class SelectorContract {
 
         String output = printed.toString(StandardCharsets.UTF_8);
         assertEquals(1, sel.getMap().size(), "the closed connection is still registered");
-        assertTrue(output.startsWith("accepted <socket fd="), output);
+        assertTrue(output.startsWith("accepted <socket.socket fd="), output);
         assertTrue(output.contains("echoing "), output);
-        assertTrue(output.contains("closing <socket fd="), output);
+        assertTrue(output.contains("closing <socket.socket fd="), output);
     }
 }
