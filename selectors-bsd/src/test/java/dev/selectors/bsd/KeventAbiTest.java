@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selectors.posix.abi.GoUnix;
 import dev.selectors.posix.abi.RustLibc;
+import java.io.IOException;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -84,6 +85,35 @@ class KeventAbiTest {
         assertConstant(go, "EV_CLEAR", KeventLayout.EV_CLEAR, layout);
         assertConstant(go, "EV_ERROR", KeventLayout.EV_ERROR, layout);
         assertConstant(go, "EV_EOF", KeventLayout.EV_EOF, layout);
+    }
+
+    /**
+     * The emulation library is built from its own copy of the numbers: it must match the
+     * independent sources too, or a wrong number shared by it and the binding would pass.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layouts")
+    void theEmulationIsTheSystemsToo(KeventLayout layout, String goOs, String rustStruct, String rustFunction)
+            throws IOException, InterruptedException {
+        RustLibc rust = RustLibc.installed();
+        Map<String, Long> emulation = KqueueEmulation.probe(layout);
+        Map<String, Long> theirs = rust.layout(RUST_BSD + rustStruct, "kevent");
+        String source = "the emulation built for " + layout.name() + " vs " + rust;
+        assertEquals(theirs.get(null), emulation.get("size"), "sizeof(struct kevent), " + source);
+        for (String field : new String[] {"filter", "flags", "fflags", "data", "udata"}) {
+            assertEquals(theirs.get(field), emulation.get(field), field + ", " + source);
+        }
+        String counts = rust.parameterType(RUST_BSD + rustFunction, "kevent", "nchanges");
+        assertEquals(counts.equals("::size_t") ? 8L : 4L, emulation.get("count_bytes"), "kevent's counts, " + source);
+        if (goOs != null) {
+            GoUnix go = GoUnix.of(goOs, "amd64");
+            for (String name : new String[] {"EVFILT_READ", "EVFILT_WRITE", "EVFILT_USER", "NOTE_TRIGGER", "EV_ADD",
+                "EV_DELETE", "EV_CLEAR", "EV_ERROR", "EV_EOF"}) {
+                if (emulation.containsKey(name) && go.constant(name).isPresent()) {
+                    assertEquals(go.constant(name).getAsLong(), emulation.get(name), name + ", the emulation vs " + go);
+                }
+            }
+        }
     }
 
     @Test

@@ -6,7 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selectors.posix.abi.GoUnix;
 import dev.selectors.posix.abi.RustLibc;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +53,34 @@ class SolarisAbiIndependentTest {
         RustLibc rust = RustLibc.installed();
         assertEquals(rust.constant("unix/solarish/mod.rs", "PORT_SOURCE_FD").getAsLong(), SolarisAbi.PORT_SOURCE_FD);
         assertEquals(rust.constant("unix/solarish/mod.rs", "PORT_SOURCE_USER").getAsLong(), SolarisAbi.PORT_SOURCE_USER);
+    }
+
+    /**
+     * The emulation library has its own copy of these numbers: it is compiled against Go's
+     * values (solaris_probe.c's static assertions), so a number wrong in both it and the
+     * binding cannot pass.
+     */
+    @Test
+    void theEmulationIsTheSystemsToo() throws IOException, InterruptedException {
+        GoUnix go = GoUnix.of("solaris", "amd64");
+        Map<String, Long> offsets = go.offsets("portEvent");
+        Path cc = Path.of("/usr/bin/cc");
+        Assumptions.assumeTrue(Files.isExecutable(cc), "no C compiler (/usr/bin/cc)");
+        List<String> command = new ArrayList<>(List.of(cc.toString(), "-fsyntax-only", "-Wall", "-Werror"));
+        Map<String, Long> expected = new LinkedHashMap<>();
+        expected.put("PORT_EVENT_SIZE", go.sizeof("portEvent"));
+        expected.put("PORTEV_EVENTS", offsets.get("Events"));
+        expected.put("PORTEV_SOURCE", offsets.get("Source"));
+        expected.put("PORTEV_OBJECT", offsets.get("Object"));
+        expected.put("PORTEV_USER", offsets.get("User"));
+        expected.put("PORT_SOURCE_USER", go.constant("PORT_SOURCE_USER").getAsLong());
+        expected.put("PORT_SOURCE_FD", go.constant("PORT_SOURCE_FD").getAsLong());
+        expected.put("ETIME", go.constant("ETIME").getAsLong());
+        expected.forEach((name, value) -> command.add("-DEXPECT_" + name + "=" + value));
+        command.add("src/test/native/solaris_probe.c");
+        Process compile = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(compile.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, compile.waitFor(), "the emulation's numbers differ from " + go + ":\n" + output);
     }
 
     @Test

@@ -1,17 +1,20 @@
 package dev.selectors.posix.jna;
 
+import com.sun.jna.FunctionMapper;
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import dev.selectors.posix.CSymbols;
 import dev.selectors.posix.LibC;
 import dev.selectors.posix.NativeMemory;
 import dev.selectors.posix.OsFamily;
 import dev.selectors.posix.PosixConstants;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Map;
 
 /**
  * The C library through JNA: direct mapping ({@code Native.register}, static native methods
@@ -218,7 +221,10 @@ public final class JnaLibC implements LibC {
     /** Calls every Unix has, with pointers as {@code long}. */
     private static final class Direct {
         static {
-            Native.register(Direct.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+            // The symbol a C program compiled here would call (NetBSD's __socket30, illumos's __xnet_*...).
+            Map<String, Object> options = Map.of(Library.OPTION_FUNCTION_MAPPER,
+                    (FunctionMapper) (library, method) -> CSymbols.of(method.getName()));
+            Native.register(Direct.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME, options));
         }
 
         static native int getpid();

@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.selectors.posix.CSymbols;
 import dev.selectors.posix.LibC;
 import dev.selectors.posix.NativeMemory;
 import dev.selectors.posix.OsFamily;
@@ -56,7 +57,7 @@ public final class FfmLibC implements LibC {
         private static final FunctionDescriptor INT_INT_PTR_PTR =
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG);
 
-        static final MethodHandle CLOSE = Downcalls.capturingErrno("close", INT_INT);
+        static final MethodHandle CLOSE = Downcalls.capturingErrno(CSymbols.of("close"), INT_INT);
         static final MethodHandle PIPE = Downcalls.capturingErrno("pipe", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
         static final MethodHandle PIPE2 = Downcalls.optionalCapturingErrno("pipe2",
                 FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT)).orElse(null);
@@ -64,11 +65,11 @@ public final class FfmLibC implements LibC {
                 Downcalls.capturingErrno("fcntl", INT_INT_INT_INT, Linker.Option.firstVariadicArg(2));
         static final MethodHandle READ = Downcalls.capturingErrno("read", SSIZE_INT_PTR_SIZE);
         static final MethodHandle WRITE = Downcalls.capturingErrno("write", SSIZE_INT_PTR_SIZE);
-        static final MethodHandle SOCKET = Downcalls.capturingErrno("socket", INT_INT_INT_INT);
-        static final MethodHandle SOCKETPAIR = Downcalls.capturingErrno("socketpair",
+        static final MethodHandle SOCKET = Downcalls.capturingErrno(CSymbols.of("socket"), INT_INT_INT_INT);
+        static final MethodHandle SOCKETPAIR = Downcalls.capturingErrno(CSymbols.of("socketpair"),
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
-        static final MethodHandle BIND = Downcalls.capturingErrno("bind", INT_INT_PTR_LEN);
-        static final MethodHandle CONNECT = Downcalls.capturingErrno("connect", INT_INT_PTR_LEN);
+        static final MethodHandle BIND = Downcalls.capturingErrno(CSymbols.of("bind"), INT_INT_PTR_LEN);
+        static final MethodHandle CONNECT = Downcalls.capturingErrno(CSymbols.of("connect"), INT_INT_PTR_LEN);
         static final MethodHandle LISTEN = Downcalls.capturingErrno("listen", INT_INT_INT);
         static final MethodHandle ACCEPT = Downcalls.capturingErrno("accept", INT_INT_PTR_PTR);
         static final MethodHandle ACCEPT4 = Downcalls.optionalCapturingErrno("accept4",
@@ -80,7 +81,7 @@ public final class FfmLibC implements LibC {
         static final MethodHandle GETPEERNAME = Downcalls.capturingErrno("getpeername", INT_INT_PTR_PTR);
         static final MethodHandle SETSOCKOPT = Downcalls.capturingErrno("setsockopt",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT));
-        static final MethodHandle GETSOCKOPT = Downcalls.capturingErrno("getsockopt",
+        static final MethodHandle GETSOCKOPT = Downcalls.capturingErrno(CSymbols.of("getsockopt"),
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG));
     }
 
@@ -88,7 +89,7 @@ public final class FfmLibC implements LibC {
     private static final class Multiplexing {
         static final MethodHandle POLL = Downcalls.capturingErrno("poll",
                 FunctionDescriptor.of(JAVA_INT, JAVA_LONG, NFDS_IS_LONG ? JAVA_LONG : JAVA_INT, JAVA_INT));
-        static final MethodHandle SELECT = Downcalls.capturingErrno("select",
+        static final MethodHandle SELECT = Downcalls.capturingErrno(CSymbols.of("select"),
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
     }
 

@@ -157,6 +157,97 @@ public final class RustLibc {
         throw new IllegalArgumentException(this + " declares no " + function + "(.., " + parameter + ", ..) in " + file);
     }
 
+    /**
+     * The symbol Rust links a C function to on one target: its {@code #[link_name]} or the
+     * {@code #[cfg_attr(CONDITION, link_name = "...")]} whose condition holds, else the plain
+     * name. The first module, in the order given, that declares the function decides.
+     *
+     * @param files    the modules to search, relative to {@code src/}, most specific first
+     * @param function the C function
+     * @param os       Rust's {@code target_os}, e.g. {@code netbsd}, {@code illumos}, {@code macos}
+     * @param arch     Rust's {@code target_arch}, e.g. {@code x86_64} or {@code aarch64}
+     * @return the symbol
+     */
+    public String linkName(List<String> files, String function, String os, String arch) {
+        for (String file : files) {
+            List<String> lines = read(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).trim().startsWith("pub fn " + function + "(")) {
+                    continue;
+                }
+                // The attributes above the declaration, each possibly over several lines.
+                StringBuilder attributes = new StringBuilder();
+                for (int j = i - 1; j >= 0; j--) {
+                    String above = lines.get(j).trim();
+                    if (above.isEmpty() || above.startsWith("pub fn") || above.endsWith(";") && !above.startsWith("#")
+                            || above.equals("}") || above.startsWith("extern")) {
+                        break;
+                    }
+                    attributes.insert(0, above + " ");
+                }
+                Matcher plain = Pattern.compile("#\\[link_name = \"([^\"]+)\"\\]").matcher(attributes);
+                if (plain.find()) {
+                    return plain.group(1);
+                }
+                Matcher conditional = Pattern.compile("#\\[cfg_attr\\(\\s*(.+?),\\s*link_name = \"([^\"]+)\"\\s*,?\\s*\\)\\]")
+                        .matcher(attributes);
+                while (conditional.find()) {
+                    if (holds(conditional.group(1).trim(), os, arch)) {
+                        return conditional.group(2);
+                    }
+                }
+                return function;
+            }
+        }
+        throw new IllegalArgumentException(this + " declares no " + function + " in " + files);
+    }
+
+    /** Evaluates a cfg condition: target_os/target_arch equalities under all(), any(), not(). */
+    static boolean holds(String condition, String os, String arch) {
+        String text = condition.trim();
+        Matcher equality = Pattern.compile("^(target_os|target_arch|target_env|target_vendor)\\s*=\\s*\"([^\"]*)\"$").matcher(text);
+        if (equality.matches()) {
+            String actual = equality.group(1).equals("target_os") ? os
+                    : equality.group(1).equals("target_arch") ? arch : "";
+            return actual.equals(equality.group(2));
+        }
+        for (String combinator : new String[] {"all", "any", "not"}) {
+            if (text.startsWith(combinator + "(") && text.endsWith(")")) {
+                List<String> parts = splitTopLevel(text.substring(combinator.length() + 1, text.length() - 1));
+                switch (combinator) {
+                    case "all":
+                        return parts.stream().allMatch(part -> holds(part, os, arch));
+                    case "any":
+                        return parts.stream().anyMatch(part -> holds(part, os, arch));
+                    default:
+                        return !holds(parts.get(0), os, arch);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> splitTopLevel(String text) {
+        List<String> parts = new java.util.ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(text.substring(start, i).trim());
+                start = i + 1;
+            }
+        }
+        if (!text.substring(start).isBlank()) {
+            parts.add(text.substring(start).trim());
+        }
+        return parts;
+    }
+
     private static long sizeOf(String type) {
         Matcher array = ARRAY.matcher(type);
         if (array.matches()) {
