@@ -213,8 +213,10 @@ public final class EchoServerCommand implements Callable<Integer> {
             check(threads == 1, "--threads applies to production mode only; the example has one loop");
             check(metrics < 0, "--metrics-port applies to production mode only; the example has no metrics");
         }
-        return new ServerConfig(host.trim(), port, backendName, parsedMode, threads, backlog, maxConnections, idle,
-                maxPendingBytes, bufferSize, metrics, parsedAccept);
+        return new ServerConfig.Builder().host(host.trim()).port(port).backend(backendName).mode(parsedMode)
+                .threads(threads).backlog(backlog).maxConnections(maxConnections).idleTimeout(idle)
+                .maxPendingBytes(maxPendingBytes).bufferSize(bufferSize).metricsPort(metrics).accept(parsedAccept)
+                .build();
     }
 
     /** An option whose values are an enum's constants, written in lower case. */
