@@ -3,6 +3,7 @@ package dev.selectors.echo;
 import dev.selectors.BackendUnavailableException;
 import dev.selectors.Selector;
 import dev.selectors.Selectors;
+import dev.selectors.posix.EchoExample;
 import dev.selectors.posix.Natives;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -276,7 +277,7 @@ public final class EchoServerCommand implements Callable<Integer> {
 
     private int runExample(ServerConfig config) throws IOException {
         try (Selector sel = Selectors.open(config.backend())) {
-            ExampleEchoServer example = new ExampleEchoServer(sel, config.host(), config.port(), out);
+            EchoExample example = new EchoExample(sel, config.host(), config.port(), out);
             onTerminationSignal(example::stop);
             out.println("echo-server " + dev.selectors.Version.describe() + ": example mode, backend " + sel.backendName() + " (" + binding()
                     + "), listening on " + urlHost(config.host()) + ":" + example.port() + ", 1 thread");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.selectors.Selector;
 import dev.selectors.Selectors;
 import dev.selectors.posix.BlockingIOException;
+import dev.selectors.posix.EchoExample;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,7 +35,7 @@ class ExampleModeTest {
 
     /** Runs the example in a thread; remembers how it ended. */
     private static final class RunningExample implements AutoCloseable {
-        final ExampleEchoServer server;
+        final EchoExample server;
         final ByteArrayOutputStream printed = new ByteArrayOutputStream();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
         final Thread thread;
@@ -42,7 +43,7 @@ class ExampleModeTest {
 
         RunningExample(String backend) throws IOException {
             selector = Selectors.open(backend);
-            server = new ExampleEchoServer(selector, "localhost", 0, new PrintStream(printed, true, StandardCharsets.UTF_8));
+            server = new EchoExample(selector, "localhost", 0, new PrintStream(printed, true, StandardCharsets.UTF_8));
             thread = new Thread(() -> {
                 try {
                     server.serveForever();
