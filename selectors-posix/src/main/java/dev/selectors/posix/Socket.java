@@ -57,6 +57,22 @@ public final class Socket extends Descriptor {
     }
 
     /**
+     * Python's {@code socket.socket(family, fileno=fd)}: a stream socket on an fd opened
+     * elsewhere (inherited, dup'ed, passed in), which the new object owns and closes.
+     *
+     * @param family the fd's address family
+     * @param fd     an open stream socket's fd
+     * @return the socket
+     * @throws IllegalArgumentException the fd is negative
+     */
+    public static Socket fromFileno(AddressFamily family, int fd) {
+        if (fd < 0) {
+            throw new IllegalArgumentException("negative file descriptor: " + fd);
+        }
+        return new Socket(Natives.libc(), family, fd);
+    }
+
+    /**
      * Python's {@code socket.socketpair()}: two connected, blocking AF_UNIX stream sockets.
      *
      * @return the pair
@@ -294,9 +310,10 @@ public final class Socket extends Descriptor {
      * @throws IOException as {@link #sendall(byte[])}
      */
     public void sendall(ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
+        // At least one send, as CPython's sendall(b'') makes: a shut-down socket says so.
+        do {
             writeFrom("send", buffer);
-        }
+        } while (buffer.hasRemaining());
     }
 
     /**

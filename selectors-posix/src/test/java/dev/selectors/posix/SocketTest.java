@@ -40,7 +40,7 @@ class SocketTest {
         assertEquals(theirs[1], closed);
     }
 
-    /** CPython's send(b'') reaches send(2): a shut-down or closed socket says so. */
+    /** CPython's send(b'') and sendall(b'') reach send(2): a shut-down or closed socket says so. */
     @Test
     void sendingNothingStillAsksTheKernel() throws IOException {
         Socket.Pair pair = Socket.socketpair();
@@ -49,6 +49,8 @@ class SocketTest {
             pair.first().shutdown(Socket.SHUT_WR);
             ErrnoException afterShutdown = assertThrows(ErrnoException.class, () -> pair.first().send(new byte[0]));
             assertEquals("EPIPE", afterShutdown.errnoName());
+            ErrnoException sendallAfterShutdown = assertThrows(ErrnoException.class, () -> pair.first().sendall(new byte[0]));
+            assertEquals("EPIPE", sendallAfterShutdown.errnoName());
             pair.first().close();
             ErrnoException afterClose = assertThrows(ErrnoException.class, () -> pair.first().send(new byte[0]));
             assertEquals("EBADF", afterClose.errnoName());

@@ -6,6 +6,11 @@ import dev.selectors.NotRegisteredException;
 import dev.selectors.Selector;
 import dev.selectors.SelectorClosedException;
 import dev.selectors.SelectorKey;
+import dev.selectors.posix.AddressFamily;
+import dev.selectors.posix.Errno;
+import dev.selectors.posix.LibC;
+import dev.selectors.posix.Natives;
+import dev.selectors.posix.Socket;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +31,10 @@ final class ScriptRunner {
 
     private final Selector selector;
     private final int fdBase;
-    private final List<RawSocket> sockets = new ArrayList<>();
+    /** fcntl's F_DUPFD_CLOEXEC on Linux, where the differential runs. */
+    private static final int F_DUPFD_CLOEXEC = 1030;
+
+    private final List<Socket> sockets = new ArrayList<>();
     private final List<Integer> numbers = new ArrayList<>();
     private final List<Set<Integer>> staleBefore = new ArrayList<>();
     /** Fds whose key was registered before the fd was closed, and not unregistered since. */
@@ -47,7 +55,13 @@ final class ScriptRunner {
                 results.add(result(step));
             }
         } finally {
-            sockets.forEach(RawSocket::close);
+            for (Socket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // a close that fails here is not under test
+                }
+            }
             selector.close();
         }
         return results;
@@ -78,18 +92,18 @@ final class ScriptRunner {
             return "err SelectorClosed";
         } catch (ErrnoException e) {
             return "err OSError:" + e.errnoName();
-        } catch (RawSocket.StepException e) {
-            return "err " + e.getMessage();
         } catch (IOException e) {
             return "err IOException:" + e.getMessage();
         }
     }
 
-    private Object perform(String op, List<Object> args) throws IOException, RawSocket.StepException {
+    private Object perform(String op, List<Object> args) throws IOException {
         switch (op) {
             case "pair":
                 List<Object> fds = new ArrayList<>();
-                for (RawSocket socket : RawSocket.pair(fdBase)) {
+                Socket.Pair pair = Socket.socketpair();
+                for (Socket made : List.of(pair.first(), pair.second())) {
+                    Socket socket = moved(made);
                     sockets.add(socket);
                     numbers.add(socket.fileno());
                     fds.add(socket.fileno());
@@ -114,9 +128,9 @@ final class ScriptRunner {
                 ready.sort(Comparator.comparingInt(entry -> (Integer) ((List<?>) entry).get(0)));
                 return ready;
             case "send":
-                return socket(args).send((Integer) args.get(1));
+                return socket(args).send(new byte[(Integer) args.get(1)]);
             case "recv":
-                return socket(args).recv((Integer) args.get(1));
+                return socket(args).recv((Integer) args.get(1)).length;
             case "shutdown":
                 socket(args).shutdown((Integer) args.get(1));
                 return null;
@@ -136,7 +150,20 @@ final class ScriptRunner {
         }
     }
 
-    private RawSocket socket(List<Object> args) {
+    /**
+     * The socket moved to the lowest free fd at or above the base, as the CPython driver moves
+     * its own, so both processes see the same numbers; non-blocking, as the driver's.
+     */
+    private Socket moved(Socket made) throws IOException {
+        LibC libc = Natives.libc();
+        int fd = Errno.check("fcntl", libc.fcntl(made.fileno(), F_DUPFD_CLOEXEC, fdBase));
+        made.close();
+        Socket socket = Socket.fromFileno(AddressFamily.UNIX, fd);
+        socket.setBlocking(false);
+        return socket;
+    }
+
+    private Socket socket(List<Object> args) {
         return sockets.get((Integer) args.get(0));
     }
 
@@ -151,7 +178,7 @@ final class ScriptRunner {
             return null;
         }
         int index = sockets.indexOf(key.fileobj());
-        String name = key.fileobj() instanceof RawSocket && index >= 0 ? "obj:" + index : "int:" + key.fileobj();
+        String name = key.fileobj() instanceof Socket && index >= 0 ? "obj:" + index : "int:" + key.fileobj();
         List<Object> fields = new ArrayList<>();
         fields.add(name);
         fields.add(key.fd());

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class ForeignSystem {
 
+    private static final Map<OsFamily, ForeignSystem> VIEWS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final OsFamily family;
     private final ClassLoader loader;
 
@@ -32,9 +34,12 @@ public final class ForeignSystem {
      * @return its view
      */
     public static ForeignSystem of(OsFamily family) {
-        URL posix = OsFamily.class.getProtectionDomain().getCodeSource().getLocation();
-        URL api = Selector.class.getProtectionDomain().getCodeSource().getLocation();
-        return new ForeignSystem(family, new URLClassLoader(new URL[] {posix, api}, ClassLoader.getPlatformClassLoader()));
+        // One loader per system for the whole run: the classes initialise once, as on the system.
+        return VIEWS.computeIfAbsent(family, system -> {
+            URL posix = OsFamily.class.getProtectionDomain().getCodeSource().getLocation();
+            URL api = Selector.class.getProtectionDomain().getCodeSource().getLocation();
+            return new ForeignSystem(system, new URLClassLoader(new URL[] {posix, api}, ClassLoader.getPlatformClassLoader()));
+        });
     }
 
     /**
