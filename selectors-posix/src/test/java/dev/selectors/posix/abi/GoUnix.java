@@ -141,18 +141,11 @@ public final class GoUnix {
         if (fields == null) {
             throw new IllegalArgumentException("x/sys/unix defines no struct " + struct + " for " + os + "/" + arch);
         }
-        Map<String, Long> result = new LinkedHashMap<>();
-        long offset = 0;
-        long maxAlign = 1;
+        Map<String, String> types = new LinkedHashMap<>();
         for (String[] field : fields) {
-            long align = alignOf(field[1]);
-            offset = (offset + align - 1) / align * align;
-            result.put(field[0], offset);
-            offset += sizeOf(field[1]);
-            maxAlign = Math.max(maxAlign, align);
+            types.put(field[0], field[1]);
         }
-        result.put(null, (offset + maxAlign - 1) / maxAlign * maxAlign);
-        return result;
+        return CLayout.of(types, this::sizeOf, this::alignOf);
     }
 
     private long sizeOf(String type) {

@@ -97,19 +97,7 @@ public final class RustLibc {
      * @return field name to offset, and {@code null} to the size
      */
     public Map<String, Long> layout(String file, String struct) {
-        Map<String, Long> result = new LinkedHashMap<>();
-        long offset = 0;
-        long maxAlign = 1;
-        for (Map.Entry<String, String> field : fields(file, struct).entrySet()) {
-            long size = sizeOf(field.getValue());
-            long align = alignOf(field.getValue());
-            offset = (offset + align - 1) / align * align;
-            result.put(field.getKey(), offset);
-            offset += size;
-            maxAlign = Math.max(maxAlign, align);
-        }
-        result.put(null, (offset + maxAlign - 1) / maxAlign * maxAlign);
-        return result;
+        return CLayout.of(fields(file, struct), RustLibc::sizeOf, RustLibc::alignOf);
     }
 
     /**
