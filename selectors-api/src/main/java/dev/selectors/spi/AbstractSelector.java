@@ -32,9 +32,21 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #addInterest}, {@link #changeInterest}, {@link #removeInterest}: tell the kernel;</li>
  *   <li>{@link #doSelect}: wait, then call {@link #ready(int, int)} for each ready fd;</li>
- *   <li>a {@link Waker}, its wake-up mechanism, handed over once by {@link #wakeWith};</li>
- *   <li>{@link #implClose}: free its native resources.</li>
+ *   <li>a {@link Waker}, its wake-up mechanism, handed over once by {@link #wakeWith}.</li>
  * </ul>
+ * It owns nothing native itself: every fd and every block of native memory a backend acquires
+ * goes to {@link #resources()} at once, and {@link #close()} gives them back. A backend's
+ * constructor that fails half-way calls {@link #close()} before it rethrows:
+ * <pre>{@code
+ * try {
+ *     this.epfd = resources().ownFd(Errno.check("epoll_create1", ...), libc::close);
+ *     this.events = resources().own(new NativeArray(...));
+ *     ...
+ * } catch (Throwable failure) {
+ *     close();
+ *     throw failure;
+ * }
+ * }</pre>
  *
  * <p>Events reported by {@link #ready} are collected in preallocated arrays and dispatched only
  * after the wait returns, so a handler may register and unregister freely, and a steady-state
@@ -45,6 +57,7 @@ public abstract class AbstractSelector implements Selector {
     private static final int VALID_EVENTS = EVENT_READ | EVENT_WRITE;
 
     private final String backendName;
+    private final NativeResources resources = new NativeResources();
     private Waker waker;
 
     // Python's _fd_to_key, indexed by fd: a lookup per ready event must not box an Integer.
@@ -122,12 +135,6 @@ public abstract class AbstractSelector implements Selector {
     protected abstract void doSelect(long timeoutNanos) throws IOException;
 
     /**
-     * Frees every native resource but the {@link Waker}, which the base closes right after.
-     * Called once, by {@link #close()}.
-     */
-    protected abstract void implClose();
-
-    /**
      * Refuses fds the backend cannot watch at all, before any state changes (select(2) refuses
      * fds at or above FD_SETSIZE). The default accepts every fd.
      *
@@ -161,16 +168,31 @@ public abstract class AbstractSelector implements Selector {
     }
 
     /**
+     * The owner of this selector's native resources: a backend hands it each fd, each block of
+     * native memory, each part of its waker, the moment it acquired it. {@link #close()} gives
+     * them back in the reverse order, once.
+     *
+     * @return the owner
+     */
+    protected final NativeResources resources() {
+        return resources;
+    }
+
+    /**
      * Hands the base the backend's wake-up mechanism; a backend's constructor calls this once,
-     * before the selector is used. From then on the base signals it, drains it and closes it.
+     * before the selector is used. From then on the base signals and drains it; its native
+     * parts are in {@link #resources()}.
      *
      * @param mechanism the backend's waker
+     * @param <W>       its type
+     * @return {@code mechanism}
      */
-    protected final void wakeWith(Waker mechanism) {
+    protected final <W extends Waker> W wakeWith(W mechanism) {
         if (waker != null) {
             throw new IllegalStateException("the " + backendName + " selector already has a waker");
         }
         waker = Objects.requireNonNull(mechanism, "mechanism");
+        return mechanism;
     }
 
     /**
@@ -367,6 +389,11 @@ public abstract class AbstractSelector implements Selector {
         return backendName;
     }
 
+    /**
+     * Python's {@code close()}: forgets every key and gives back every native resource the
+     * backend handed to {@link #resources()}, the last acquired first. Also what a backend's
+     * constructor calls when it fails half-way. A second call does nothing.
+     */
     @Override
     public final void close() {
         synchronized (wakeupLock) {
@@ -377,11 +404,7 @@ public abstract class AbstractSelector implements Selector {
         }
         Arrays.fill(keysByFd, null);
         registeredCount = 0;
-        try {
-            implClose();
-        } finally {
-            waker.close();
-        }
+        resources.close();
     }
 
     @Override

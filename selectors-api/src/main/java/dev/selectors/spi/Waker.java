@@ -7,13 +7,14 @@ import java.io.IOException;
  * {@link dev.selectors.Selector#wakeup()}: a self-pipe, an eventfd, a kqueue user event, an
  * event-port message. Python's selectors leave this to the event loop (asyncio's self-pipe);
  * here each backend hands its mechanism to {@link AbstractSelector#wakeWith}, and the base
- * coalesces wake-ups, consumes them and closes the mechanism with the selector.
+ * coalesces wake-ups and consumes them. The mechanism's fds and memory belong to the
+ * selector's {@link NativeResources}, like every other native resource, and are closed with it.
  */
-public interface Waker extends AutoCloseable {
+public interface Waker {
 
     /**
      * Makes the selector's current or next wait return. Called from any thread, at most once
-     * until {@link #drain()} ran, never after {@link #close()}.
+     * until {@link #drain()} ran, never after the selector closed.
      *
      * @throws IOException the signal could not be sent
      */
@@ -26,8 +27,4 @@ public interface Waker extends AutoCloseable {
      * @throws IOException the signal could not be consumed
      */
     void drain() throws IOException;
-
-    /** Frees the mechanism's resources; called once, when the selector closes. */
-    @Override
-    void close();
 }

@@ -33,10 +33,6 @@ class DispatchTest {
                 @Override
                 public void drain() {
                 }
-
-                @Override
-                public void close() {
-                }
             });
         }
 
@@ -57,10 +53,6 @@ class DispatchTest {
             for (int[] event : next) {
                 ready(event[0], event[1]);
             }
-        }
-
-        @Override
-        protected void implClose() {
         }
     }
 

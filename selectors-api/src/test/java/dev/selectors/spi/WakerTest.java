@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The base drives a backend's {@link Waker}: wake-ups coalesce until the backend saw one, the
- * signal is drained once seen, and the waker is closed with the selector, whatever the
- * backend's own close does.
+ * The base drives a backend's {@link Waker} and owns its resources: wake-ups coalesce until the
+ * backend saw one, the signal is drained once seen, and everything the backend handed to
+ * {@link AbstractSelector#resources()} is closed with the selector, in reverse, once, even when
+ * closing one of them fails.
  */
 class WakerTest {
 
@@ -18,7 +21,6 @@ class WakerTest {
     private static final class CountingWaker implements Waker {
         int signals;
         int drains;
-        int closes;
 
         @Override
         public void signal() {
@@ -29,21 +31,24 @@ class WakerTest {
         public void drain() {
             drains++;
         }
-
-        @Override
-        public void close() {
-            closes++;
-        }
     }
 
     /** A backend with no kernel: its wait sees the waker fired when a signal is outstanding. */
     private static final class FakeSelector extends AbstractSelector {
-        final CountingWaker waker = new CountingWaker();
-        boolean implCloseFails;
+        final CountingWaker waker;
+        final List<String> closed = new ArrayList<>();
 
-        FakeSelector() {
+        FakeSelector(boolean secondCloseFails) {
             super("fake");
-            wakeWith(waker);
+            resources().own(() -> closed.add("first"));
+            resources().own(() -> {
+                closed.add("second");
+                if (secondCloseFails) {
+                    throw new IllegalStateException("the second resource's close failed");
+                }
+            });
+            waker = wakeWith(new CountingWaker());
+            resources().ownFd(7, fd -> closed.add("fd " + fd));
         }
 
         void wakeWithAgain(Waker another) {
@@ -68,18 +73,11 @@ class WakerTest {
                 wakeupReceived();
             }
         }
-
-        @Override
-        protected void implClose() {
-            if (implCloseFails) {
-                throw new IllegalStateException("the backend's close failed");
-            }
-        }
     }
 
     @Test
     void wakeUpsCoalesceUntilTheBackendSawOne() throws IOException {
-        try (FakeSelector selector = new FakeSelector()) {
+        try (FakeSelector selector = new FakeSelector(false)) {
             selector.wakeup();
             selector.wakeup();
             selector.wakeup();
@@ -92,13 +90,13 @@ class WakerTest {
     }
 
     @Test
-    void theWakerIsClosedOnceWithTheSelectorEvenWhenTheBackendsCloseFails() {
-        FakeSelector selector = new FakeSelector();
-        selector.implCloseFails = true;
-        assertThrows(IllegalStateException.class, selector::close);
-        assertEquals(1, selector.waker.closes);
+    void resourcesAreClosedOnceInReverseEvenWhenOneCloseFails() {
+        FakeSelector selector = new FakeSelector(true);
+        IllegalStateException e = assertThrows(IllegalStateException.class, selector::close);
+        assertEquals("the second resource's close failed", e.getMessage());
+        assertEquals(List.of("fd 7", "second", "first"), selector.closed);
         selector.close();
-        assertEquals(1, selector.waker.closes);
+        assertEquals(3, selector.closed.size());
         // Closed: wake-ups no longer reach the waker.
         selector.wakeup();
         assertEquals(0, selector.waker.signals);
@@ -106,7 +104,7 @@ class WakerTest {
 
     @Test
     void aSelectorHasOneWaker() {
-        try (FakeSelector selector = new FakeSelector()) {
+        try (FakeSelector selector = new FakeSelector(false)) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> selector.wakeWithAgain(new CountingWaker()));
             assertEquals("the fake selector already has a waker", e.getMessage());

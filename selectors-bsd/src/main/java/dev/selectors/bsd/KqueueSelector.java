@@ -8,7 +8,7 @@ import dev.selectors.posix.Natives;
 import dev.selectors.posix.PipeWaker;
 import dev.selectors.posix.Waits;
 import dev.selectors.spi.AbstractSelector;
-import dev.selectors.spi.Waker;
+import dev.selectors.spi.NativeResources;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -31,7 +31,6 @@ public final class KqueueSelector extends AbstractSelector {
     // The EVFILT_USER ident; the ident space is per filter, so it meets no fd.
     private static final int WAKE_IDENT = 0;
 
-    private final LibC libc;
     private final KqueueBinding kqueue;
     private final KeventLayout layout;
     private final int kq;
@@ -58,33 +57,26 @@ public final class KqueueSelector extends AbstractSelector {
 
     KqueueSelector(LibC libc, KqueueBinding kqueue, KeventLayout layout) throws IOException {
         super("kqueue");
-        this.libc = libc;
         this.kqueue = kqueue;
         this.layout = layout;
-        this.kq = Errno.check("kqueue", kqueue.kqueue());
-        Waker waker = null;
+        NativeResources owned = resources();
         try {
-            this.change = libc.allocate(layout.size());
-            this.timespec = libc.allocate(16);
-            this.events = new NativeArray(libc, layout.size(), 64);
+            this.kq = owned.ownFd(Errno.check("kqueue", kqueue.kqueue()), libc::close);
+            this.change = owned.own(libc.allocate(layout.size()));
+            this.timespec = owned.own(libc.allocate(16));
+            this.events = owned.own(new NativeArray(libc, layout.size(), 64));
             if (layout.evfiltUser() != 0) {
-                waker = new UserEventWaker(libc, kqueue, layout, kq, WAKE_IDENT);
+                wakeWith(new UserEventWaker(libc, kqueue, layout, kq, WAKE_IDENT, owned));
                 this.wakeFd = -1;
                 apply(WAKE_IDENT, layout.evfiltUser(), KeventLayout.EV_ADD | KeventLayout.EV_CLEAR);
             } else {
-                PipeWaker pipe = new PipeWaker(libc);
-                waker = pipe;
-                this.wakeFd = pipe.readFd();
+                this.wakeFd = wakeWith(new PipeWaker(libc, owned)).readFd();
                 apply(wakeFd, layout.evfiltRead(), KeventLayout.EV_ADD);
             }
-        } catch (IOException | RuntimeException e) {
-            if (waker != null) {
-                waker.close();
-            }
-            libc.close(kq);
-            throw e;
+        } catch (Throwable failure) {
+            close();
+            throw failure;
         }
-        wakeWith(waker);
     }
 
     /**
@@ -211,13 +203,5 @@ public final class KqueueSelector extends AbstractSelector {
      */
     boolean wakesThroughUserFilter() {
         return wakeFd < 0;
-    }
-
-    @Override
-    protected void implClose() {
-        libc.close(kq);
-        change.close();
-        timespec.close();
-        events.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.selectors.bsd;
 import dev.selectors.posix.Errno;
 import dev.selectors.posix.LibC;
 import dev.selectors.posix.NativeMemory;
+import dev.selectors.spi.NativeResources;
 import dev.selectors.spi.Waker;
 import java.io.IOException;
 
@@ -21,12 +22,12 @@ final class UserEventWaker implements Waker {
     // change has memory of its own.
     private final NativeMemory change;
 
-    UserEventWaker(LibC libc, KqueueBinding kqueue, KeventLayout layout, int kq, int ident) {
+    UserEventWaker(LibC libc, KqueueBinding kqueue, KeventLayout layout, int kq, int ident, NativeResources owner) {
         this.kqueue = kqueue;
         this.layout = layout;
         this.kq = kq;
         this.ident = ident;
-        this.change = libc.allocate(layout.size());
+        this.change = owner.own(libc.allocate(layout.size()));
     }
 
     @Override
@@ -38,10 +39,5 @@ final class UserEventWaker implements Waker {
     @Override
     public void drain() {
         // EV_CLEAR reset the event when kevent returned it.
-    }
-
-    @Override
-    public void close() {
-        change.close();
     }
 }

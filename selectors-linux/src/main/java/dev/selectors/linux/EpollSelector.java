@@ -8,6 +8,7 @@ import dev.selectors.posix.Natives;
 import dev.selectors.posix.PollLikeEvents;
 import dev.selectors.posix.Waits;
 import dev.selectors.spi.AbstractSelector;
+import dev.selectors.spi.NativeResources;
 import dev.selectors.spi.Timeouts;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -32,7 +33,6 @@ public final class EpollSelector extends AbstractSelector {
     private static final long NANOS_PER_MILLI = 1_000_000L;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    private final LibC libc;
     private final EpollBinding epoll;
     private final int epfd;
     // The eventfd that wakeup() makes readable.
@@ -45,6 +45,8 @@ public final class EpollSelector extends AbstractSelector {
     private final NativeMemory timespec;
     // Until epoll_pwait2 answers ENOSYS (Linux before 5.11, glibc before 2.35).
     private boolean pwait2 = true;
+    // The wait last made, named in its error.
+    private String waitCallName = "epoll_wait";
     private final Waits.WaitCall waitCall = this::waitOnce;
 
     /**
@@ -59,40 +61,19 @@ public final class EpollSelector extends AbstractSelector {
 
     EpollSelector(LibC libc, EpollBinding epoll) throws IOException {
         super("epoll");
-        this.libc = libc;
         this.epoll = epoll;
-        this.epfd = Errno.check("epoll_create1", epoll.epollCreate1(Epoll.EPOLL_CLOEXEC));
-        EventFdWaker waker = null;
-        NativeMemory ctl = null;
-        NativeMemory precise = null;
-        NativeArray array = null;
+        NativeResources owned = resources();
         try {
-            waker = new EventFdWaker(libc, epoll);
-            ctl = libc.allocate(LAYOUT.size());
-            precise = libc.allocate(TIMESPEC_BYTES);
-            array = new NativeArray(libc, LAYOUT.size(), MIN_EVENTS);
-            this.wakeFd = waker.fd();
-            this.ctlEvent = ctl;
-            this.timespec = precise;
-            this.events = array;
+            this.epfd = owned.ownFd(Errno.check("epoll_create1", epoll.epollCreate1(Epoll.EPOLL_CLOEXEC)), libc::close);
+            this.ctlEvent = owned.own(libc.allocate(LAYOUT.size()));
+            this.timespec = owned.own(libc.allocate(TIMESPEC_BYTES));
+            this.events = owned.own(new NativeArray(libc, LAYOUT.size(), MIN_EVENTS));
+            this.wakeFd = wakeWith(new EventFdWaker(libc, epoll, owned)).fd();
             ctl(Epoll.EPOLL_CTL_ADD, wakeFd, Epoll.EPOLLIN);
-        } catch (IOException | RuntimeException e) {
-            if (waker != null) {
-                waker.close();
-            }
-            if (ctl != null) {
-                ctl.close();
-            }
-            if (precise != null) {
-                precise.close();
-            }
-            if (array != null) {
-                array.close();
-            }
-            libc.close(epfd);
-            throw e;
+        } catch (Throwable failure) {
+            close();
+            throw failure;
         }
-        wakeWith(waker);
     }
 
     /**
@@ -142,17 +123,20 @@ public final class EpollSelector extends AbstractSelector {
             spec.putLong(8, remainingNanos % NANOS_PER_SECOND);
             int result = epoll.epollPwait2(epfd, events.address(), events.capacity(), timespec.address());
             if (result != -Errno.ENOSYS) {
+                waitCallName = "epoll_pwait2";
                 return result;
             }
             pwait2 = false;
         }
+        waitCallName = "epoll_wait";
         return epoll.epollWait(epfd, events.address(), events.capacity(), Timeouts.toMillisRoundingUp(remainingNanos));
     }
 
     @Override
     protected void doSelect(long timeoutNanos) throws IOException {
         events.ensureCapacity(registeredCount() + 1);
-        int readyCount = Errno.check("epoll_wait", Waits.untilNotInterrupted(timeoutNanos, waitCall));
+        int result = Waits.untilNotInterrupted(timeoutNanos, waitCall);
+        int readyCount = Errno.check(waitCallName, result);
         ByteBuffer buffer = events.buffer();
         for (int i = 0; i < readyCount; i++) {
             long entry = LAYOUT.entry(buffer, i);
@@ -163,13 +147,5 @@ public final class EpollSelector extends AbstractSelector {
                 ready(fd, PollLikeEvents.fromNative(EpollEventLayout.events(entry), Epoll.EPOLLIN, Epoll.EPOLLOUT));
             }
         }
-    }
-
-    @Override
-    protected void implClose() {
-        libc.close(epfd);
-        ctlEvent.close();
-        timespec.close();
-        events.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.selectors.linux;
 import dev.selectors.posix.Errno;
 import dev.selectors.posix.LibC;
 import dev.selectors.posix.NativeMemory;
+import dev.selectors.spi.NativeResources;
 import dev.selectors.spi.Waker;
 import java.io.IOException;
 
@@ -14,14 +15,15 @@ final class EventFdWaker implements Waker {
 
     private final LibC libc;
     private final int fd;
-    // The 8-byte counter value to write and the place to read it into; freed by close().
+    // The 8-byte counter value to write and the place to read it into.
     private final NativeMemory counter;
-    private boolean closed;
 
-    EventFdWaker(LibC libc, EpollBinding epoll) throws IOException {
+    /** Makes the eventfd and its counter memory, handed to {@code owner} as they are acquired. */
+    EventFdWaker(LibC libc, EpollBinding epoll, NativeResources owner) throws IOException {
         this.libc = libc;
-        this.fd = Errno.check("eventfd", epoll.eventfd(0, Epoll.EFD_CLOEXEC | Epoll.EFD_NONBLOCK));
-        this.counter = libc.allocate(16);
+        this.fd = owner.ownFd(Errno.check("eventfd", epoll.eventfd(0, Epoll.EFD_CLOEXEC | Epoll.EFD_NONBLOCK)),
+                libc::close);
+        this.counter = owner.own(libc.allocate(16));
         counter.buffer().putLong(0, 1);
     }
 
@@ -43,15 +45,6 @@ final class EventFdWaker implements Waker {
         long r = libc.read(fd, counter.address() + 8, 8);
         if (r < 0 && -r != Errno.EAGAIN) {
             throw Errno.exception("read", (int) -r);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            libc.close(fd);
-            counter.close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.selectors.posix;
 
+import dev.selectors.spi.NativeResource;
 import java.nio.ByteBuffer;
 
 /**
@@ -9,7 +10,7 @@ import java.nio.ByteBuffer;
  * targets too. The caller's copy is a {@code long[]} bit set; {@link #load} copies its low
  * {@code nfds} bits in before each select(2), since select overwrites the set.
  */
-final class FdSet implements AutoCloseable {
+final class FdSet implements NativeResource {
 
     private final NativeMemory memory;
     private final int wordBytes;

@@ -1,5 +1,6 @@
 package dev.selectors.posix;
 
+import dev.selectors.spi.NativeResource;
 import java.nio.ByteBuffer;
 
 /**
@@ -7,7 +8,7 @@ import java.nio.ByteBuffer;
  * port_event_t): owned by one selector, grown only when registrations outgrow it, never during
  * a steady-state select. Its contents do not survive growth: it is written by the next wait.
  */
-public final class NativeArray implements AutoCloseable {
+public final class NativeArray implements NativeResource {
 
     private final LibC libc;
     private final int elementSize;

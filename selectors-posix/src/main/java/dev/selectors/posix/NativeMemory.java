@@ -1,5 +1,6 @@
 package dev.selectors.posix;
 
+import dev.selectors.spi.NativeResource;
 import java.nio.ByteBuffer;
 
 /**
@@ -7,7 +8,7 @@ import java.nio.ByteBuffer;
  * and write struct fields through {@link #buffer()} at fixed offsets (no JNA {@code Structure}
  * on a hot path) and pass {@link #address()} to native calls.
  */
-public interface NativeMemory extends AutoCloseable {
+public interface NativeMemory extends NativeResource {
 
     /**
      * The address of the first byte.

@@ -1,5 +1,6 @@
 package dev.selectors.posix;
 
+import dev.selectors.spi.NativeResources;
 import dev.selectors.spi.Waker;
 import java.io.IOException;
 
@@ -13,31 +14,25 @@ public final class PipeWaker implements Waker {
     private final LibC libc;
     private final int readFd;
     private final int writeFd;
-    // One byte to write, 64 to drain into; owned here, freed by close().
+    // One byte to write, 64 to drain into.
     private final NativeMemory scratch;
-    private boolean closed;
 
     /**
-     * Creates the pipe.
+     * Creates the pipe, handing both ends and its memory to {@code owner} as it acquires them.
      *
-     * @param libc the binding
-     * @throws IOException the pipe could not be created
+     * @param libc  the binding
+     * @param owner the selector's resources, which close the pipe with the selector
+     * @throws IOException the pipe could not be created or made non-blocking
      */
-    public PipeWaker(LibC libc) throws IOException {
+    public PipeWaker(LibC libc, NativeResources owner) throws IOException {
         this.libc = libc;
         int[] fds = new int[2];
         Errno.check("pipe", libc.pipe(fds));
-        readFd = fds[0];
-        writeFd = fds[1];
-        try {
-            Descriptor.setBlocking(libc, readFd, false);
-            Descriptor.setBlocking(libc, writeFd, false);
-        } catch (IOException e) {
-            libc.close(readFd);
-            libc.close(writeFd);
-            throw e;
-        }
-        scratch = libc.allocate(64);
+        readFd = owner.ownFd(fds[0], libc::close);
+        writeFd = owner.ownFd(fds[1], libc::close);
+        Descriptor.setBlocking(libc, readFd, false);
+        Descriptor.setBlocking(libc, writeFd, false);
+        scratch = owner.own(libc.allocate(64));
         scratch.buffer().put(0, (byte) 1);
     }
 
@@ -84,16 +79,6 @@ public final class PipeWaker implements Waker {
             if (r < scratch.size()) {
                 return;
             }
-        }
-    }
-
-    @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            libc.close(readFd);
-            libc.close(writeFd);
-            scratch.close();
         }
     }
 }

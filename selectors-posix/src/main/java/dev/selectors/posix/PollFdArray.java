@@ -1,5 +1,7 @@
 package dev.selectors.posix;
 
+import dev.selectors.spi.NativeResource;
+
 /**
  * A growable native array of {@code struct pollfd}, the same on every Unix (ABI.md):
  * <pre>
@@ -12,7 +14,7 @@ package dev.selectors.posix;
  * Entries are kept dense (removal moves the last entry into the hole) so that poll(2) gets one
  * contiguous array. It grows on {@link #add}, never during a wait.
  */
-public final class PollFdArray implements AutoCloseable {
+public final class PollFdArray implements NativeResource {
 
     /** {@code sizeof(struct pollfd)}. */
     public static final int SIZE = 8;

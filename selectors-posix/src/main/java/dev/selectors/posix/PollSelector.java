@@ -33,16 +33,15 @@ public final class PollSelector extends AbstractSelector {
         super("poll");
         this.libc = libc;
         Arrays.fill(indexByFd, -1);
-        PipeWaker waker = new PipeWaker(libc);
         try {
-            this.pollFds = new PollFdArray(libc, 64);
-        } catch (RuntimeException e) {
-            waker.close();
-            throw e;
+            PipeWaker waker = wakeWith(new PipeWaker(libc, resources()));
+            this.pollFds = resources().own(new PollFdArray(libc, 64));
+            // Slot 0: the wake-up pipe.
+            pollFds.add(waker.readFd(), PosixConstants.POLLIN);
+        } catch (Throwable failure) {
+            close();
+            throw failure;
         }
-        wakeWith(waker);
-        // Slot 0: the wake-up pipe.
-        pollFds.add(waker.readFd(), PosixConstants.POLLIN);
     }
 
     private static short toPollEvents(int events) {
@@ -93,10 +92,5 @@ public final class PollSelector extends AbstractSelector {
                 ready(pollFds.fd(i), PollLikeEvents.fromNative(revents, PosixConstants.POLLIN, PosixConstants.POLLOUT));
             }
         }
-    }
-
-    @Override
-    protected void implClose() {
-        pollFds.close();
     }
 }

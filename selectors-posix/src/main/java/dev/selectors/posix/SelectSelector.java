@@ -2,7 +2,6 @@ package dev.selectors.posix;
 
 import dev.selectors.spi.AbstractSelector;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * Python's {@code SelectSelector}: select(2)-based, the last resort.
@@ -43,18 +42,20 @@ public final class SelectSelector extends AbstractSelector {
     SelectSelector(LibC libc) throws IOException {
         super("select");
         this.libc = libc;
-        PipeWaker waker = new PipeWaker(libc);
-        this.wakeFd = waker.readFd();
-        if (wakeFd >= FD_SETSIZE) {
-            waker.close();
-            throw new IOException("select: the wake-up pipe got fd " + wakeFd
-                    + ", at or above FD_SETSIZE (" + FD_SETSIZE + "); use the poll selector");
+        try {
+            int wordBytes = PosixConstants.FD_SET_WORD_BYTES;
+            this.readSet = resources().own(new FdSet(libc, FD_SETSIZE, wordBytes));
+            this.writeSet = resources().own(new FdSet(libc, FD_SETSIZE, wordBytes));
+            this.timeval = resources().own(libc.allocate(16));
+            this.wakeFd = wakeWith(new PipeWaker(libc, resources())).readFd();
+            if (wakeFd >= FD_SETSIZE) {
+                throw new IOException("select: the wake-up pipe got fd " + wakeFd
+                        + ", at or above FD_SETSIZE (" + FD_SETSIZE + "); use the poll selector");
+            }
+        } catch (Throwable failure) {
+            close();
+            throw failure;
         }
-        wakeWith(waker);
-        int wordBytes = PosixConstants.FD_SET_WORD_BYTES;
-        this.readSet = new FdSet(libc, FD_SETSIZE, wordBytes);
-        this.writeSet = new FdSet(libc, FD_SETSIZE, wordBytes);
-        this.timeval = libc.allocate(16);
         setBit(readBits, wakeFd);
         maxFd = wakeFd;
     }
@@ -150,14 +151,5 @@ public final class SelectSelector extends AbstractSelector {
                 ready(fd, events);
             }
         }
-    }
-
-    @Override
-    protected void implClose() {
-        readSet.close();
-        writeSet.close();
-        timeval.close();
-        Arrays.fill(readBits, 0);
-        Arrays.fill(writeBits, 0);
     }
 }

@@ -11,6 +11,7 @@ import dev.selectors.posix.PollLikeEvents;
 import dev.selectors.posix.PosixConstants;
 import dev.selectors.posix.Waits;
 import dev.selectors.spi.AbstractSelector;
+import dev.selectors.spi.NativeResources;
 import dev.selectors.spi.Timeouts;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,7 +28,6 @@ import java.nio.ByteBuffer;
  */
 public final class DevpollSelector extends AbstractSelector {
 
-    private final LibC libc;
     private final DevpollBinding devpoll;
     private final int dpfd;
     // The wake-up pipe's read end, always watched.
@@ -50,25 +50,19 @@ public final class DevpollSelector extends AbstractSelector {
 
     DevpollSelector(LibC libc, DevpollBinding devpoll) throws IOException {
         super("devpoll");
-        this.libc = libc;
         this.devpoll = devpoll;
-        this.dpfd = Errno.check("open(/dev/poll)", devpoll.openDevpoll());
-        PipeWaker waker = null;
+        NativeResources owned = resources();
         try {
-            this.records = libc.allocate(2L * PollFdArray.SIZE);
-            this.dvpoll = libc.allocate(SolarisAbi.DVPOLL_SIZE);
-            this.results = new NativeArray(libc, PollFdArray.SIZE, 64);
-            waker = new PipeWaker(libc);
-            this.wakeFd = waker.readFd();
+            this.dpfd = owned.ownFd(Errno.check("open(/dev/poll)", devpoll.openDevpoll()), devpoll::close);
+            this.records = owned.own(libc.allocate(2L * PollFdArray.SIZE));
+            this.dvpoll = owned.own(libc.allocate(SolarisAbi.DVPOLL_SIZE));
+            this.results = owned.own(new NativeArray(libc, PollFdArray.SIZE, 64));
+            this.wakeFd = wakeWith(new PipeWaker(libc, owned)).readFd();
             write(wakeFd, PosixConstants.POLLIN, false);
-        } catch (IOException | RuntimeException e) {
-            if (waker != null) {
-                waker.close();
-            }
-            devpoll.close(dpfd);
-            throw e;
+        } catch (Throwable failure) {
+            close();
+            throw failure;
         }
-        wakeWith(waker);
     }
 
     /**
@@ -151,13 +145,5 @@ public final class DevpollSelector extends AbstractSelector {
                 ready(fd, PollLikeEvents.fromNative(revents, PosixConstants.POLLIN, PosixConstants.POLLOUT));
             }
         }
-    }
-
-    @Override
-    protected void implClose() {
-        devpoll.close(dpfd);
-        records.close();
-        dvpoll.close();
-        results.close();
     }
 }

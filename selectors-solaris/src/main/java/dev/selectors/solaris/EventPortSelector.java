@@ -10,6 +10,7 @@ import dev.selectors.posix.PollLikeEvents;
 import dev.selectors.posix.PosixConstants;
 import dev.selectors.posix.Waits;
 import dev.selectors.spi.AbstractSelector;
+import dev.selectors.spi.NativeResources;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -25,7 +26,6 @@ import java.nio.ByteBuffer;
  */
 public final class EventPortSelector extends AbstractSelector {
 
-    private final LibC libc;
     private final EventPortBinding ports;
     private final int port;
     // port_event_t[]: one per registered fd plus a wake-up; grows only with registrations.
@@ -46,12 +46,17 @@ public final class EventPortSelector extends AbstractSelector {
 
     EventPortSelector(LibC libc, EventPortBinding ports) throws IOException {
         super("eventport");
-        this.libc = libc;
         this.ports = ports;
-        this.port = Errno.check("port_create", ports.portCreate());
-        this.events = new NativeArray(libc, SolarisAbi.PORT_EVENT_SIZE, 64);
-        this.ngetAndTimeout = libc.allocate(24);
-        wakeWith(new PortSendWaker(ports, port));
+        NativeResources owned = resources();
+        try {
+            this.port = owned.ownFd(Errno.check("port_create", ports.portCreate()), libc::close);
+            this.events = owned.own(new NativeArray(libc, SolarisAbi.PORT_EVENT_SIZE, 64));
+            this.ngetAndTimeout = owned.own(libc.allocate(24));
+            wakeWith(new PortSendWaker(ports, port));
+        } catch (Throwable failure) {
+            close();
+            throw failure;
+        }
     }
 
     /**
@@ -91,6 +96,7 @@ public final class EventPortSelector extends AbstractSelector {
     /**
      * One port_getn; ETIME (timed out) and an interruption that still delivered events both
      * count as success, since *nget says how many events came (libevent's evport.c notes it).
+     * Any other failure is one: *nget then still holds what was asked for, not what came.
      */
     private int getnOnce(long remainingNanos) {
         ByteBuffer control = ngetAndTimeout.buffer();
@@ -102,7 +108,7 @@ public final class EventPortSelector extends AbstractSelector {
             timeout = ngetAndTimeout.address() + 8;
         }
         int r = ports.portGetn(port, events.address(), events.capacity(), ngetAndTimeout.address(), timeout);
-        if (r < 0 && (-r == SolarisAbi.ETIME || control.getInt(0) > 0)) {
+        if (r < 0 && (-r == SolarisAbi.ETIME || -r == Errno.EINTR && control.getInt(0) > 0)) {
             return 0;
         }
         return r;
@@ -140,12 +146,5 @@ public final class EventPortSelector extends AbstractSelector {
         if (woken) {
             wakeupReceived();
         }
-    }
-
-    @Override
-    protected void implClose() {
-        libc.close(port);
-        events.close();
-        ngetAndTimeout.close();
     }
 }

@@ -6,8 +6,8 @@ import java.io.IOException;
 
 /**
  * Wake-up through the event port itself: {@code port_send} queues a user event, which the
- * selector's {@code port_getn} returns, and so consumes. No fd of its own, nothing to drain or
- * free (the port belongs to the selector).
+ * selector's {@code port_getn} returns, and so consumes. No fd of its own and nothing to drain:
+ * the port belongs to the selector.
  */
 final class PortSendWaker implements Waker {
 
@@ -27,10 +27,5 @@ final class PortSendWaker implements Waker {
     @Override
     public void drain() {
         // Each port_send is one event, consumed when port_getn retrieved it.
-    }
-
-    @Override
-    public void close() {
-        // The port is the selector's to close.
     }
 }

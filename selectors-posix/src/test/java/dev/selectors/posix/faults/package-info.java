@@ -1,0 +1,2 @@
+/** Fault injection: a test binding that fails the Nth native call, and the life it fails. */
+package dev.selectors.posix.faults;

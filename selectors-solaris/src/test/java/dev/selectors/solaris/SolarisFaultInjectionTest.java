@@ -1,0 +1,33 @@
+package dev.selectors.solaris;
+
+import dev.selectors.posix.LibC;
+import dev.selectors.posix.Natives;
+import dev.selectors.posix.faults.FaultScenario;
+import java.io.IOException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every native call and allocation of the /dev/poll and event-port selectors failed in turn,
+ * against the emulation library: the error reaches the caller, nothing leaks, the selector
+ * stays usable (see {@link FaultScenario}).
+ */
+class SolarisFaultInjectionTest {
+
+    @BeforeAll
+    static void useEmulation() throws IOException, InterruptedException {
+        SolarisEmulation.use();
+    }
+
+    @Test
+    void devpollSelectorSurvivesEveryFailedCall() throws IOException {
+        System.out.println(FaultScenario.failEachCall("devpoll", injector -> new DevpollSelector(
+                injector.wrap(LibC.class, Natives.libc()), injector.wrap(DevpollBinding.class, Solaris.devpoll()))));
+    }
+
+    @Test
+    void eventPortSelectorSurvivesEveryFailedCall() throws IOException {
+        System.out.println(FaultScenario.failEachCall("eventport", injector -> new EventPortSelector(
+                injector.wrap(LibC.class, Natives.libc()), injector.wrap(EventPortBinding.class, Solaris.eventPorts()))));
+    }
+}
