@@ -2,7 +2,6 @@ package dev.selectors.benchmarks;
 
 import dev.selectors.posix.LibC;
 import dev.selectors.posix.NativeMemory;
-import dev.selectors.posix.OsFamily;
 import dev.selectors.posix.jna.JnaLibC;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,8 +35,8 @@ public class NativeCallBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws ReflectiveOperationException {
-        libc = binding.equals("jna") ? new JnaLibC(OsFamily.CURRENT)
-                : (LibC) Class.forName("dev.selectors.posix.ffm.FfmLibC").getConstructor().newInstance();
+        libc = binding.equals("jna") ? new JnaLibC()
+                : (LibC) Class.forName("dev.selectors.posix.ffm.FfmLibC").getMethod("create").invoke(null);
         pollfd = libc.allocate(8);
     }
 

@@ -1,10 +1,10 @@
 package dev.selectors.bsd;
 
-import com.sun.jna.Platform;
-import dev.selectors.bsd.jna.JnaKqueueBinding;
 import dev.selectors.posix.Errno;
+import dev.selectors.posix.LoadedBinding;
 import dev.selectors.posix.Natives;
 import dev.selectors.posix.OsFamily;
+import java.lang.invoke.MethodHandles;
 
 /**
  * kqueue on this system: which {@link KeventLayout} applies, and whether kqueue can be used.
@@ -29,7 +29,7 @@ public final class Kqueue {
      * @return whether {@link KqueueSelector} can be opened here
      */
     public static boolean isAvailable() {
-        return Holder.CAUSE == null;
+        return Holder.BOUND.cause() == null;
     }
 
     /**
@@ -38,76 +38,44 @@ public final class Kqueue {
      * @return why kqueue cannot be used here, or {@code null}
      */
     public static Throwable unavailabilityCause() {
-        return Holder.CAUSE;
+        return Holder.BOUND.cause();
     }
 
     /**
      * Returns the layout in use.
      *
      * @return the layout in use
+     * @throws UnsupportedOperationException kqueue is unavailable here; the cause says why
      */
     public static KeventLayout layout() {
-        ensureAvailable();
-        return Holder.LAYOUT;
+        return Holder.BOUND.get().layout();
     }
 
     static KqueueBinding binding() {
-        ensureAvailable();
-        return Holder.BINDING;
+        return Holder.BOUND.get().binding();
     }
 
-    private static void ensureAvailable() {
-        if (Holder.CAUSE != null) {
-            throw new UnsupportedOperationException("kqueue is unavailable: " + Holder.CAUSE.getMessage(), Holder.CAUSE);
-        }
-    }
-
-    /** Only in the Java 22 part of the multi-release jar, so it is loaded by name. */
-    private static KqueueBinding loadFfm(String library, KeventLayout layout) {
-        try {
-            return (KqueueBinding) Class.forName("dev.selectors.bsd.ffm.FfmKqueueBinding")
-                    .getConstructor(String.class, String.class, boolean.class)
-                    .newInstance(library, layout.keventSymbol(), layout.sizeCounts());
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw new IllegalStateException("the FFM kqueue binding did not load: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the FFM kqueue binding did not load: " + e, e);
-        }
+    /** The layout and the binding linked for it. */
+    private record Bound(KeventLayout layout, KqueueBinding binding) {
     }
 
     private static final class Holder {
-        static final KeventLayout LAYOUT;
-        static final KqueueBinding BINDING;
-        static final Throwable CAUSE;
-
-        static {
-            KeventLayout layout = null;
-            KqueueBinding binding = null;
-            Throwable cause = null;
-            try {
-                String library = System.getProperty(LIBRARY_PROPERTY);
-                String forcedLayout = System.getProperty(LAYOUT_PROPERTY);
-                layout = forcedLayout != null ? KeventLayout.named(forcedLayout)
-                        : KeventLayout.forSystem(OsFamily.CURRENT, System.getProperty("os.version", ""));
-                if (layout == null) {
-                    throw new UnsupportedOperationException("kqueue exists only on macOS and the BSDs; this is "
-                            + System.getProperty("os.name"));
-                }
-                binding = Natives.libc().bindingName().equals("ffm") ? loadFfm(library, layout)
-                        : new JnaKqueueBinding(library != null ? library : Platform.C_LIBRARY_NAME, layout.keventSymbol(),
-                                layout.sizeCounts());
-                int kq = binding.kqueue();
-                if (kq < 0) {
-                    throw Errno.exception("kqueue", -kq);
-                }
-                Natives.libc().close(kq);
-            } catch (Exception | LinkageError e) {
-                cause = e;
-                binding = null;
+        static final LoadedBinding<Bound> BOUND = LoadedBinding.attempt("kqueue", () -> {
+            String forcedLayout = System.getProperty(LAYOUT_PROPERTY);
+            KeventLayout layout = forcedLayout != null ? KeventLayout.named(forcedLayout)
+                    : KeventLayout.forSystem(OsFamily.CURRENT, System.getProperty("os.version", ""));
+            if (layout == null) {
+                throw new UnsupportedOperationException("kqueue exists only on macOS and the BSDs; this is "
+                        + System.getProperty("os.name"));
             }
-            LAYOUT = layout;
-            BINDING = binding;
-            CAUSE = cause;
-        }
+            KqueueBinding binding = Natives.load(MethodHandles.lookup(), KqueueBinding.class,
+                    System.getProperty(LIBRARY_PROPERTY), layout.keventSymbol(), layout.sizeCounts());
+            int kq = binding.kqueue();
+            if (kq < 0) {
+                throw Errno.exception("kqueue", -kq);
+            }
+            Natives.libc().close(kq);
+            return new Bound(layout, binding);
+        });
     }
 }

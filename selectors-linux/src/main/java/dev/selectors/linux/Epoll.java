@@ -1,9 +1,10 @@
 package dev.selectors.linux;
 
-import dev.selectors.linux.jna.JnaEpollBinding;
 import dev.selectors.posix.Errno;
+import dev.selectors.posix.LoadedBinding;
 import dev.selectors.posix.Natives;
 import dev.selectors.posix.OsFamily;
+import java.lang.invoke.MethodHandles;
 
 /**
  * Linux epoll: its constants, named and valued as in {@code include/uapi/linux/eventpoll.h}
@@ -54,7 +55,7 @@ public final class Epoll {
      * @return true when {@link EpollSelector} can be opened
      */
     public static boolean isAvailable() {
-        return Holder.CAUSE == null;
+        return Holder.BINDING.cause() == null;
     }
 
     /**
@@ -63,7 +64,7 @@ public final class Epoll {
      * @return the cause, or {@code null} when available
      */
     public static Throwable unavailabilityCause() {
-        return Holder.CAUSE;
+        return Holder.BINDING.cause();
     }
 
     /**
@@ -73,45 +74,22 @@ public final class Epoll {
      * @throws UnsupportedOperationException epoll is unavailable; the cause says why
      */
     static EpollBinding binding() {
-        if (Holder.CAUSE != null) {
-            throw new UnsupportedOperationException("epoll is unavailable: " + Holder.CAUSE.getMessage(), Holder.CAUSE);
-        }
-        return Holder.BINDING;
-    }
-
-    /** Only in the Java 22 part of the multi-release jar, so it is loaded by name. */
-    private static EpollBinding loadFfm() {
-        try {
-            return (EpollBinding) Class.forName("dev.selectors.linux.ffm.FfmEpollBinding").getConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the FFM epoll binding did not load: " + e, e);
-        }
+        return Holder.BINDING.get();
     }
 
     private static final class Holder {
-        static final EpollBinding BINDING;
-        static final Throwable CAUSE;
-
-        static {
-            EpollBinding binding = null;
-            Throwable cause = null;
-            try {
-                if (OsFamily.CURRENT != OsFamily.LINUX) {
-                    throw new UnsupportedOperationException("epoll exists only on Linux; this is "
-                            + System.getProperty("os.name"));
-                }
-                binding = Natives.libc().bindingName().equals("ffm") ? loadFfm() : new JnaEpollBinding();
-                int epfd = binding.epollCreate1(EPOLL_CLOEXEC);
-                if (epfd < 0) {
-                    throw Errno.exception("epoll_create1", -epfd);
-                }
-                Natives.libc().close(epfd);
-            } catch (Exception | LinkageError e) {
-                cause = e;
-                binding = null;
+        static final LoadedBinding<EpollBinding> BINDING = LoadedBinding.attempt("epoll", () -> {
+            if (OsFamily.CURRENT != OsFamily.LINUX) {
+                throw new UnsupportedOperationException("epoll exists only on Linux; this is "
+                        + System.getProperty("os.name"));
             }
-            BINDING = binding;
-            CAUSE = cause;
-        }
+            EpollBinding binding = Natives.load(MethodHandles.lookup(), EpollBinding.class);
+            int epfd = binding.epollCreate1(EPOLL_CLOEXEC);
+            if (epfd < 0) {
+                throw Errno.exception("epoll_create1", -epfd);
+            }
+            Natives.libc().close(epfd);
+            return binding;
+        });
     }
 }

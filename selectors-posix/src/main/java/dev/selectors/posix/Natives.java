@@ -1,14 +1,26 @@
 package dev.selectors.posix;
 
 import dev.selectors.posix.ffm.FfmLayer;
-import dev.selectors.posix.jna.JnaLibC;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Locale;
 
 /**
- * Chooses the native binding once, at first use: FFM ({@code java.lang.foreign}) on Java 22 and
+ * The one place that chooses the native binding and loads a seam's implementation.
+ *
+ * <p>The binding is chosen once, at first use: FFM ({@code java.lang.foreign}) on Java 22 and
  * newer when the jar carries it (built with JDK 22+, in the multi-release part), JNA otherwise.
  * The system property {@value #NATIVE_PROPERTY} forces {@code jna} or {@code ffm}; forcing a
  * binding that cannot be had fails with a message that says why.
+ *
+ * <p>Every seam is loaded the same way ({@link #load}): the implementation of
+ * {@code dev.selectors.linux.EpollBinding} for the FFM binding is
+ * {@code dev.selectors.linux.ffm.FfmEpollBinding}, for JNA
+ * {@code dev.selectors.linux.jna.JnaEpollBinding}. Only this class names a binding's classes;
+ * the FFM ones exist only in the Java 22 part of the jars, so they are found by name.
  */
 public final class Natives {
 
@@ -16,8 +28,6 @@ public final class Natives {
     public static final String NATIVE_PROPERTY = "selectors.native";
 
     private static final int FFM_JAVA_VERSION = FfmLayer.JAVA_VERSION;
-    /** Only in the Java 22 part of the multi-release jar, so it is loaded by name. */
-    private static final String FFM_LIBC = "dev.selectors.posix.ffm.FfmLibC";
 
     private Natives() {
     }
@@ -30,11 +40,7 @@ public final class Natives {
      *                                       message says why
      */
     public static LibC libc() {
-        Holder holder = Holder.INSTANCE;
-        if (holder.libc == null) {
-            throw new UnsupportedOperationException(holder.failure.getMessage(), holder.failure);
-        }
-        return holder.libc;
+        return Holder.LIBC.get();
     }
 
     /**
@@ -43,78 +49,117 @@ public final class Natives {
      * @return the error, or {@code null} when {@link #libc()} works
      */
     public static Throwable unavailabilityCause() {
-        return Holder.INSTANCE.failure;
+        return Holder.LIBC.cause();
     }
 
     /** Used by {@link Errno}: describes an errno without failing when no binding loads. */
     static String describe(int errno) {
-        LibC libc = Holder.INSTANCE.libc;
+        LibC libc = Holder.LIBC.orNull();
         return libc == null ? "errno " + errno : libc.strerror(errno);
     }
 
-    private static boolean hasFfmBinding() {
-        return FfmLayer.carries(Natives.class, FFM_LIBC);
+    /**
+     * Loads the implementation of a seam for the binding in use: the class
+     * {@code <seam's package>.<binding>.<Binding><Seam>} ({@code ffm.FfmKqueueBinding} for
+     * {@code KqueueBinding}), through its public static {@code create} method when it has one
+     * (a binding that picks among strategies), else its public constructor, with
+     * {@code arguments}.
+     *
+     * @param lookup    the caller's lookup, {@code MethodHandles.lookup()}: the implementation
+     *                  lives in the caller's module, in a package it does not export
+     * @param seam      the seam's interface
+     * @param arguments the arguments of the constructor or of {@code create}
+     * @param <T>       the seam
+     * @return the implementation
+     * @throws UnsupportedOperationException no binding loads here, or the jar lacks this one
+     * @throws IllegalStateException the implementation could not be made; the cause says why
+     */
+    public static <T> T load(MethodHandles.Lookup lookup, Class<T> seam, Object... arguments) {
+        String binding = libc().bindingName();
+        return instantiate(lookup, seam, binding, arguments);
     }
 
-    private static LibC loadFfm() {
+    private static <T> T instantiate(MethodHandles.Lookup lookup, Class<T> seam, String binding, Object... arguments) {
+        String prefix = Character.toUpperCase(binding.charAt(0)) + binding.substring(1);
+        String name = seam.getPackageName() + "." + binding + "." + prefix + seam.getSimpleName();
+        Class<?> implementation;
         try {
-            return (LibC) Class.forName(FFM_LIBC).getConstructor().newInstance();
-        } catch (ExceptionInInitializerError e) {
-            // A bad setting found while the binding initialised (selectors.syscalls): say which.
-            if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
+            implementation = lookup.findClass(name);
+        } catch (ClassNotFoundException e) {
+            throw new UnsupportedOperationException("the " + binding + " binding of " + seam.getSimpleName()
+                    + " is not in this jar (" + name + "): a jar built with a JDK older than " + FFM_JAVA_VERSION
+                    + " carries JNA only", e);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(name + " is not accessible: " + e.getMessage(), e);
+        }
+        try {
+            return seam.cast(maker(lookup, implementation, arguments.length).invokeWithArguments(arguments));
+        } catch (RuntimeException | Error e) {
+            throw unwrapInitializerError(e);
+        } catch (Throwable e) {
+            throw new IllegalStateException("the " + binding + " binding of " + seam.getSimpleName()
+                    + " did not load: " + e, e);
+        }
+    }
+
+    private static MethodHandle maker(MethodHandles.Lookup lookup, Class<?> implementation, int arity)
+            throws IllegalAccessException {
+        for (Method method : implementation.getMethods()) {
+            if (method.getName().equals("create") && Modifier.isStatic(method.getModifiers())
+                    && method.getParameterCount() == arity) {
+                return lookup.unreflect(method);
             }
-            throw e;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the FFM binding did not load: " + e, e);
+        }
+        for (Constructor<?> constructor : implementation.getConstructors()) {
+            if (constructor.getParameterCount() == arity) {
+                return lookup.unreflectConstructor(constructor);
+            }
+        }
+        throw new IllegalStateException(implementation.getName() + " has no public constructor and no create "
+                + "method with " + arity + " parameters");
+    }
+
+    /** A bad setting found while a binding initialised (selectors.syscalls): its own message. */
+    private static RuntimeException unwrapInitializerError(Throwable e) {
+        if (e instanceof ExceptionInInitializerError && e.getCause() instanceof RuntimeException) {
+            return (RuntimeException) e.getCause();
+        }
+        if (e instanceof RuntimeException) {
+            return (RuntimeException) e;
+        }
+        throw (Error) e;
+    }
+
+    private static String chooseBinding() {
+        if (!OsFamily.CURRENT.isPosix()) {
+            throw new UnsupportedOperationException("the POSIX binding needs a Unix system; this is "
+                    + System.getProperty("os.name"));
+        }
+        String wanted = System.getProperty(NATIVE_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        boolean ffmCarried = FfmLayer.carries(Natives.class, "dev.selectors.posix.ffm.FfmLibC");
+        switch (wanted) {
+            case "auto":
+                return FfmLayer.javaSupportsIt() && ffmCarried ? "ffm" : "jna";
+            case "jna":
+                return "jna";
+            case "ffm":
+                if (!FfmLayer.javaSupportsIt()) {
+                    throw new UnsupportedOperationException("selectors.native=ffm needs Java " + FFM_JAVA_VERSION
+                            + " or newer; this is Java " + Runtime.version().feature() + " (use jna, or auto)");
+                }
+                if (!ffmCarried) {
+                    throw new UnsupportedOperationException("selectors.native=ffm: these jars were built "
+                            + "with a JDK older than " + FFM_JAVA_VERSION + " and carry no FFM binding");
+                }
+                return "ffm";
+            default:
+                throw new IllegalArgumentException("selectors.native='" + wanted
+                        + "' is not a binding; use auto, jna or ffm");
         }
     }
 
     private static final class Holder {
-        static final Holder INSTANCE = new Holder();
-
-        final LibC libc;
-        final Throwable failure;
-
-        private Holder() {
-            LibC loaded = null;
-            Throwable error = null;
-            String wanted = System.getProperty(NATIVE_PROPERTY, "auto").trim()
-                    .toLowerCase(Locale.ROOT);
-            try {
-                if (!OsFamily.CURRENT.isPosix()) {
-                    throw new UnsupportedOperationException("the POSIX binding needs a Unix system; this is "
-                            + System.getProperty("os.name"));
-                }
-                switch (wanted) {
-                    case "auto":
-                        loaded = FfmLayer.javaSupportsIt() && hasFfmBinding()
-                                ? loadFfm() : new JnaLibC(OsFamily.CURRENT);
-                        break;
-                    case "jna":
-                        loaded = new JnaLibC(OsFamily.CURRENT);
-                        break;
-                    case "ffm":
-                        if (!FfmLayer.javaSupportsIt()) {
-                            throw new UnsupportedOperationException("selectors.native=ffm needs Java "
-                                    + FFM_JAVA_VERSION + " or newer; this is Java " + Runtime.version().feature()
-                                    + " (use jna, or auto)");
-                        }
-                        if (!hasFfmBinding()) {
-                            throw new UnsupportedOperationException("selectors.native=ffm: these jars were built "
-                                    + "with a JDK older than " + FFM_JAVA_VERSION + " and carry no FFM binding");
-                        }
-                        loaded = loadFfm();
-                        break;
-                    default:
-                        throw new IllegalArgumentException("selectors.native='" + wanted
-                                + "' is not a binding; use auto, jna or ffm");
-                }
-            } catch (RuntimeException | LinkageError e) {
-                error = e;
-            }
-            libc = loaded;
-            failure = error;
-        }
+        static final LoadedBinding<LibC> LIBC = LoadedBinding.attempt(null,
+                () -> instantiate(MethodHandles.lookup(), LibC.class, chooseBinding()));
     }
 }

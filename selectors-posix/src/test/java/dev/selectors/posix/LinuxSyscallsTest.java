@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +16,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The FFM binding's direct system calls on Linux ({@code dev.selectors.posix.ffm.LinuxSyscalls},
- * Java 22+, reached by reflection from these Java 17 tests): their numbers against the kernel
- * headers installed here, the default path, and what {@code selectors.syscalls} does. The calls'
- * results and errno are covered by every socket and selector test that runs on the FFM binding.
+ * The FFM binding's direct system calls on Linux: their numbers ({@link SyscallNumbers}) against
+ * the kernel headers installed here, the default path, and what {@code selectors.syscalls} does.
+ * The calls' results and errno are covered by every socket and selector test that runs on the
+ * FFM binding.
  */
 class LinuxSyscallsTest {
 
-    private static final String LINUX_SYSCALLS = "dev.selectors.posix.ffm.LinuxSyscalls";
     private static final Path X86_64_HEADER = Path.of("/usr/include/x86_64-linux-gnu/asm/unistd_64.h");
     private static final Path GENERIC_HEADER = Path.of("/usr/include/asm-generic/unistd.h");
 
@@ -32,11 +30,8 @@ class LinuxSyscallsTest {
         return Natives.unavailabilityCause() == null && Natives.libc().bindingName().equals("ffm");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Long> numbersFor(String osArch) throws ReflectiveOperationException {
-        Method numbersFor = Class.forName(LINUX_SYSCALLS).getDeclaredMethod("numbersFor", String.class);
-        numbersFor.setAccessible(true);
-        return (Map<String, Long>) numbersFor.invoke(null, osArch);
+    private static Map<String, Long> numbersFor(String osArch) {
+        return SyscallNumbers.forArch(osArch);
     }
 
     /** A header's {@code __NR_name}, following the generic table's {@code __NR3264_} aliases. */
@@ -64,19 +59,18 @@ class LinuxSyscallsTest {
     }
 
     private static void assertNumbersMatch(String osArch, Path header) throws Exception {
-        assumeTrue(ffmInUse(), "the FFM binding is not in use");
         assumeTrue(Files.isReadable(header), "no kernel header " + header + " here");
         Map<String, Long> numbers = numbersFor(osArch);
-        // Every call the Linux bindings make, so that none is left on a wrong or missing number.
-        assertEquals(23, numbers.size(), numbers.toString());
+        // Every call the C library binding makes directly, so that none is left on a wrong or
+        // missing number (epoll's are checked in selectors-linux).
+        assertEquals(18, numbers.size(), numbers.toString());
         for (Map.Entry<String, Long> call : numbers.entrySet()) {
             assertEquals(defined(header, call.getKey()), call.getValue(), osArch + " " + call.getKey());
         }
     }
 
     @Test
-    void otherArchitecturesKeepTheCLibraryWrappers() throws Exception {
-        assumeTrue(ffmInUse(), "the FFM binding is not in use");
+    void otherArchitecturesKeepTheCLibraryWrappers() {
         assertNull(numbersFor("riscv64"));
         assertNull(numbersFor("ppc64le"));
     }

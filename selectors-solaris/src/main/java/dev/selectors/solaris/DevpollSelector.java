@@ -45,7 +45,7 @@ public final class DevpollSelector extends AbstractSelector {
      * @throws UnsupportedOperationException /dev/poll is unavailable here
      */
     public DevpollSelector() throws IOException {
-        this(Natives.libc(), Solaris.devpoll());
+        this(Natives.libc(), Solaris.binding());
     }
 
     DevpollSelector(LibC libc, DevpollBinding devpoll) throws IOException {

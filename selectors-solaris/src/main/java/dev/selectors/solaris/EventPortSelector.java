@@ -41,7 +41,7 @@ public final class EventPortSelector extends AbstractSelector {
      * @throws UnsupportedOperationException event ports are unavailable here
      */
     public EventPortSelector() throws IOException {
-        this(Natives.libc(), Solaris.eventPorts());
+        this(Natives.libc(), Solaris.binding());
     }
 
     EventPortSelector(LibC libc, EventPortBinding ports) throws IOException {

@@ -21,8 +21,8 @@ class DevpollConformanceTest extends SelectorContract {
     @Test
     void theBindingIsTheSameAsTheCLibrarys() {
         String binding = dev.selectors.posix.Natives.libc().bindingName();
-        assertEquals(binding.equals("ffm") ? "FfmSolarisBindings" : "JnaSolarisBindings",
-                Solaris.bindings().getClass().getSimpleName());
+        assertEquals(binding.equals("ffm") ? "FfmSolarisBinding" : "JnaSolarisBinding",
+                Solaris.binding().getClass().getSimpleName());
     }
 
     @Override

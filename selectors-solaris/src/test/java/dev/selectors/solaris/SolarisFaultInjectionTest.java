@@ -22,12 +22,12 @@ class SolarisFaultInjectionTest {
     @Test
     void devpollSelectorSurvivesEveryFailedCall() throws IOException {
         System.out.println(FaultScenario.failEachCall("devpoll", injector -> new DevpollSelector(
-                injector.wrap(LibC.class, Natives.libc()), injector.wrap(DevpollBinding.class, Solaris.devpoll()))));
+                injector.wrap(LibC.class, Natives.libc()), injector.wrap(DevpollBinding.class, Solaris.binding()))));
     }
 
     @Test
     void eventPortSelectorSurvivesEveryFailedCall() throws IOException {
         System.out.println(FaultScenario.failEachCall("eventport", injector -> new EventPortSelector(
-                injector.wrap(LibC.class, Natives.libc()), injector.wrap(EventPortBinding.class, Solaris.eventPorts()))));
+                injector.wrap(LibC.class, Natives.libc()), injector.wrap(EventPortBinding.class, Solaris.binding()))));
     }
 }

@@ -1,9 +1,13 @@
 package dev.selectors.bsd.jna;
 
+import static dev.selectors.posix.jna.JnaErrno.result;
+
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import dev.selectors.bsd.KqueueBinding;
+import dev.selectors.posix.BoundOnce;
+import dev.selectors.posix.jna.JnaErrno;
 import java.util.Map;
 
 /**
@@ -14,6 +18,7 @@ import java.util.Map;
  */
 public final class JnaKqueueBinding implements KqueueBinding {
 
+    private static final BoundOnce BOUND = new BoundOnce("kqueue");
     private static String library;
     private static String keventSymbol;
     private static boolean sizeCounts;
@@ -21,27 +26,19 @@ public final class JnaKqueueBinding implements KqueueBinding {
     /**
      * Binds, on first use, to {@code library} and its {@code keventSymbol}.
      *
-     * @param library      the C library, or the path of an emulation library in tests
+     * @param library      the path of an emulation library in tests, or {@code null} for the C library
      * @param keventSymbol {@code kevent}, {@code __kevent50} or {@code __kevent100}
      * @param sizeCounts   whether kevent's counts are {@code size_t} (NetBSD) rather than {@code int}
      */
     public JnaKqueueBinding(String library, String keventSymbol, boolean sizeCounts) {
         synchronized (JnaKqueueBinding.class) {
-            if (JnaKqueueBinding.library == null) {
-                JnaKqueueBinding.library = library;
+            if (BOUND.bind(library + " (" + keventSymbol + (sizeCounts ? ", size_t counts" : "") + ")")) {
+                JnaKqueueBinding.library = JnaErrno.libraryOrC(library);
                 JnaKqueueBinding.keventSymbol = keventSymbol;
                 JnaKqueueBinding.sizeCounts = sizeCounts;
-            } else if (!JnaKqueueBinding.library.equals(library) || !JnaKqueueBinding.keventSymbol.equals(keventSymbol)
-                    || JnaKqueueBinding.sizeCounts != sizeCounts) {
-                throw new IllegalStateException("kqueue is already bound to " + JnaKqueueBinding.library + " ("
-                        + JnaKqueueBinding.keventSymbol + ")");
             }
         }
         Direct.kqueue();
-    }
-
-    private static int result(int r) {
-        return r < 0 ? -Native.getLastError() : r;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.selectors.bsd.KqueueBinding;
+import dev.selectors.posix.BoundOnce;
 import dev.selectors.posix.ffm.Downcalls;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -17,6 +18,7 @@ import java.lang.invoke.MethodHandle;
  */
 public final class FfmKqueueBinding implements KqueueBinding {
 
+    private static final BoundOnce BOUND = new BoundOnce("kqueue");
     private static String library;
     private static String keventSymbol;
     private static boolean sizeCounts;
@@ -30,29 +32,20 @@ public final class FfmKqueueBinding implements KqueueBinding {
      */
     public FfmKqueueBinding(String library, String keventSymbol, boolean sizeCounts) {
         synchronized (FfmKqueueBinding.class) {
-            if (FfmKqueueBinding.keventSymbol == null) {
+            if (BOUND.bind(library + " (" + keventSymbol + (sizeCounts ? ", size_t counts" : "") + ")")) {
                 FfmKqueueBinding.library = library;
                 FfmKqueueBinding.keventSymbol = keventSymbol;
                 FfmKqueueBinding.sizeCounts = sizeCounts;
-            } else if (!keventSymbol.equals(FfmKqueueBinding.keventSymbol)
-                    || !java.util.Objects.equals(library, FfmKqueueBinding.library)
-                    || FfmKqueueBinding.sizeCounts != sizeCounts) {
-                throw new IllegalStateException("kqueue is already bound to " + FfmKqueueBinding.library
-                        + " (" + FfmKqueueBinding.keventSymbol + ")");
             }
         }
         Handles.KQUEUE.type();
-    }
-
-    private static int result(int r, MemorySegment state) {
-        return r < 0 ? -Downcalls.errno(state) : r;
     }
 
     @Override
     public int kqueue() {
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) Handles.KQUEUE.invokeExact(state), state);
+            return Downcalls.result((int) Handles.KQUEUE.invokeExact(state), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -65,7 +58,7 @@ public final class FfmKqueueBinding implements KqueueBinding {
             int r = Handles.SIZE_COUNTS
                     ? (int) Handles.KEVENT.invokeExact(state, kq, changelist, (long) nchanges, eventlist, (long) nevents, timeout)
                     : (int) Handles.KEVENT.invokeExact(state, kq, changelist, nchanges, eventlist, nevents, timeout);
-            return result(r, state);
+            return Downcalls.result(r, state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }

@@ -1,5 +1,7 @@
 package dev.selectors.linux.jna;
 
+import static dev.selectors.posix.jna.JnaErrno.result;
+
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
@@ -11,10 +13,6 @@ import dev.selectors.posix.Errno;
  * Internal: {@link dev.selectors.linux.EpollSelector} uses it through the seam.
  */
 public final class JnaEpollBinding implements EpollBinding {
-
-    private static int result(int r) {
-        return r < 0 ? -Native.getLastError() : r;
-    }
 
     @Override
     public int epollCreate1(int flags) {

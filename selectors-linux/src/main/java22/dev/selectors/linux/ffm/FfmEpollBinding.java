@@ -4,12 +4,14 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.selectors.linux.EpollBinding;
+import dev.selectors.linux.EpollSyscallNumbers;
 import dev.selectors.posix.Errno;
 import dev.selectors.posix.ffm.Downcalls;
 import dev.selectors.posix.ffm.LinuxSyscalls;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.util.Map;
 
 /**
  * epoll and eventfd through the FFM API (Java 22+): errno captured by the call and read only on
@@ -24,6 +26,13 @@ public final class FfmEpollBinding implements EpollBinding {
     private static final long KERNEL_SIGSET_BYTES = 8;
 
     private static final boolean DIRECT = LinuxSyscalls.ENABLED;
+    private static final Map<String, Long> NUMBERS =
+            DIRECT ? EpollSyscallNumbers.forArch(System.getProperty("os.arch", "")) : Map.of();
+    private static final long SYS_EPOLL_CREATE1 = NUMBERS.getOrDefault("epoll_create1", -1L);
+    private static final long SYS_EPOLL_CTL = NUMBERS.getOrDefault("epoll_ctl", -1L);
+    private static final long SYS_EPOLL_PWAIT = NUMBERS.getOrDefault("epoll_pwait", -1L);
+    private static final long SYS_EPOLL_PWAIT2 = NUMBERS.getOrDefault("epoll_pwait2", -1L);
+    private static final long SYS_EVENTFD2 = NUMBERS.getOrDefault("eventfd2", -1L);
 
     /** The C library's functions, linked only when calls do not go through syscall(2). */
     private static final class Named {
@@ -39,18 +48,14 @@ public final class FfmEpollBinding implements EpollBinding {
                 Downcalls.capturingErrno("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     }
 
-    private static int result(int r, MemorySegment state) {
-        return r < 0 ? -Downcalls.errno(state) : r;
-    }
-
     @Override
     public int epollCreate1(int flags) {
         if (DIRECT) {
-            return (int) LinuxSyscalls.call(LinuxSyscalls.SYS_EPOLL_CREATE1, flags);
+            return (int) LinuxSyscalls.call(SYS_EPOLL_CREATE1, flags);
         }
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) Named.EPOLL_CREATE1.invokeExact(state, flags), state);
+            return Downcalls.result((int) Named.EPOLL_CREATE1.invokeExact(state, flags), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -59,11 +64,11 @@ public final class FfmEpollBinding implements EpollBinding {
     @Override
     public int epollCtl(int epfd, int op, int fd, long event) {
         if (DIRECT) {
-            return (int) LinuxSyscalls.call(LinuxSyscalls.SYS_EPOLL_CTL, epfd, op, fd, event);
+            return (int) LinuxSyscalls.call(SYS_EPOLL_CTL, epfd, op, fd, event);
         }
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) Named.EPOLL_CTL.invokeExact(state, epfd, op, fd, event), state);
+            return Downcalls.result((int) Named.EPOLL_CTL.invokeExact(state, epfd, op, fd, event), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -75,10 +80,10 @@ public final class FfmEpollBinding implements EpollBinding {
         try {
             // Invoked here, not through LinuxSyscalls.call: see LinuxSyscalls.SYSCALL.
             int r = DIRECT
-                    ? (int) (long) LinuxSyscalls.SYSCALL.invokeExact(state, LinuxSyscalls.SYS_EPOLL_PWAIT, (long) epfd,
+                    ? (int) (long) LinuxSyscalls.SYSCALL.invokeExact(state, SYS_EPOLL_PWAIT, (long) epfd,
                             events, (long) maxEvents, (long) timeoutMillis, 0L, KERNEL_SIGSET_BYTES)
                     : (int) Named.EPOLL_WAIT.invokeExact(state, epfd, events, maxEvents, timeoutMillis);
-            return result(r, state);
+            return Downcalls.result(r, state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -93,10 +98,10 @@ public final class FfmEpollBinding implements EpollBinding {
         try {
             // Invoked here, not through LinuxSyscalls.call: see LinuxSyscalls.SYSCALL.
             int r = DIRECT
-                    ? (int) (long) LinuxSyscalls.SYSCALL.invokeExact(state, LinuxSyscalls.SYS_EPOLL_PWAIT2,
+                    ? (int) (long) LinuxSyscalls.SYSCALL.invokeExact(state, SYS_EPOLL_PWAIT2,
                             (long) epfd, events, (long) maxEvents, timeout, 0L, KERNEL_SIGSET_BYTES)
                     : (int) Named.EPOLL_PWAIT2.invokeExact(state, epfd, events, maxEvents, timeout, 0L);
-            return result(r, state);
+            return Downcalls.result(r, state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -105,11 +110,11 @@ public final class FfmEpollBinding implements EpollBinding {
     @Override
     public int eventfd(int initval, int flags) {
         if (DIRECT) {
-            return (int) LinuxSyscalls.call(LinuxSyscalls.SYS_EVENTFD2, initval, flags);
+            return (int) LinuxSyscalls.call(SYS_EVENTFD2, initval, flags);
         }
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) Named.EVENTFD.invokeExact(state, initval, flags), state);
+            return Downcalls.result((int) Named.EVENTFD.invokeExact(state, initval, flags), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }

@@ -1,5 +1,7 @@
 package dev.selectors.posix.jna;
 
+import static dev.selectors.posix.jna.JnaErrno.result;
+
 import com.sun.jna.FunctionMapper;
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
@@ -8,10 +10,8 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import dev.selectors.posix.CSymbols;
-import dev.selectors.posix.LibC;
+import dev.selectors.posix.AbstractLibC;
 import dev.selectors.posix.NativeMemory;
-import dev.selectors.posix.OsFamily;
-import dev.selectors.posix.PosixConstants;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
@@ -24,28 +24,15 @@ import java.util.Map;
  *
  * <p>Internal: use it through {@link dev.selectors.posix.Natives#libc()}.
  */
-public final class JnaLibC implements LibC {
+public final class JnaLibC extends AbstractLibC {
 
-    // Linux: O_CLOEXEC = SOCK_CLOEXEC = 0x80000, set atomically by pipe2/socket/accept4.
-    private static final int LINUX_CLOEXEC = 0x80000;
-
-    private final boolean linux;
-    private final boolean nfdsIsLong;
-
-    /**
-     * Loads the C library.
-     *
-     * @param os the operating system family, which decides the calls and widths used
-     */
-    public JnaLibC(OsFamily os) {
-        this.linux = os == OsFamily.LINUX;
-        // nfds_t is unsigned long on Linux (glibc) and illumos, unsigned int on the BSDs.
-        this.nfdsIsLong = os == OsFamily.LINUX || os == OsFamily.SOLARIS;
+    /** Loads the C library; {@link dev.selectors.posix.Natives} calls this. */
+    public JnaLibC() {
         Direct.getpid();
-        if (linux) {
+        if (LINUX) {
             LinuxDirect.getpid();
         }
-        if (nfdsIsLong) {
+        if (NFDS_IS_LONG) {
             PollLongNfds.getpid();
         } else {
             PollIntNfds.getpid();
@@ -57,39 +44,24 @@ public final class JnaLibC implements LibC {
         return "jna";
     }
 
-    private static int result(int r) {
-        return r < 0 ? -Native.getLastError() : r;
-    }
-
-    private static long result(long r) {
-        return r < 0 ? -Native.getLastError() : r;
-    }
-
     @Override
     public int close(int fd) {
         return result(Direct.close(fd));
     }
 
     @Override
-    public int pipe(int[] fds) {
-        if (linux) {
-            return result(LinuxDirect.pipe2(fds, LINUX_CLOEXEC));
-        }
-        int r = result(Direct.pipe(fds));
-        if (r == 0) {
-            setCloseOnExec(fds[0]);
-            setCloseOnExec(fds[1]);
-        }
-        return r;
+    protected int plainPipe(int[] fds) {
+        return result(Direct.pipe(fds));
+    }
+
+    @Override
+    protected int pipe2(int[] fds, int flags) {
+        return result(LinuxDirect.pipe2(fds, flags));
     }
 
     @Override
     public int fcntl(int fd, int cmd, int arg) {
         return result(Varargs.INSTANCE.fcntl(fd, cmd, arg));
-    }
-
-    private void setCloseOnExec(int fd) {
-        fcntl(fd, PosixConstants.F_SETFD, PosixConstants.FD_CLOEXEC);
     }
 
     @Override
@@ -104,7 +76,7 @@ public final class JnaLibC implements LibC {
 
     @Override
     public int poll(long fds, int nfds, int timeoutMillis) {
-        return result(nfdsIsLong ? PollLongNfds.poll(fds, nfds, timeoutMillis)
+        return result(NFDS_IS_LONG ? PollLongNfds.poll(fds, nfds, timeoutMillis)
                 : PollIntNfds.poll(fds, nfds, timeoutMillis));
     }
 
@@ -114,28 +86,13 @@ public final class JnaLibC implements LibC {
     }
 
     @Override
-    public int socket(int domain, int type, int protocol) {
-        if (linux) {
-            return result(Direct.socket(domain, type | LINUX_CLOEXEC, protocol));
-        }
-        int fd = result(Direct.socket(domain, type, protocol));
-        if (fd >= 0) {
-            setCloseOnExec(fd);
-        }
-        return fd;
+    protected int plainSocket(int domain, int type, int protocol) {
+        return result(Direct.socket(domain, type, protocol));
     }
 
     @Override
-    public int socketpair(int domain, int type, int protocol, int[] fds) {
-        if (linux) {
-            return result(Direct.socketpair(domain, type | LINUX_CLOEXEC, protocol, fds));
-        }
-        int r = result(Direct.socketpair(domain, type, protocol, fds));
-        if (r == 0) {
-            setCloseOnExec(fds[0]);
-            setCloseOnExec(fds[1]);
-        }
-        return r;
+    protected int plainSocketpair(int domain, int type, int protocol, int[] fds) {
+        return result(Direct.socketpair(domain, type, protocol, fds));
     }
 
     @Override
@@ -154,15 +111,13 @@ public final class JnaLibC implements LibC {
     }
 
     @Override
-    public int accept(int fd, long addr, long addrlen) {
-        if (linux) {
-            return result(LinuxDirect.accept4(fd, addr, addrlen, LINUX_CLOEXEC));
-        }
-        int conn = result(Direct.accept(fd, addr, addrlen));
-        if (conn >= 0) {
-            setCloseOnExec(conn);
-        }
-        return conn;
+    protected int plainAccept(int fd, long addr, long addrlen) {
+        return result(Direct.accept(fd, addr, addrlen));
+    }
+
+    @Override
+    protected int accept4(int fd, long addr, long addrlen, int flags) {
+        return result(LinuxDirect.accept4(fd, addr, addrlen, flags));
     }
 
     @Override

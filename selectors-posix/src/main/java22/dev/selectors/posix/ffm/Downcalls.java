@@ -128,6 +128,29 @@ public final class Downcalls {
     }
 
     /**
+     * The seams' convention, written once: a call's result, or {@code -errno} from the capture
+     * segment when it failed.
+     *
+     * @param r     what the call returned
+     * @param state the segment passed to it
+     * @return {@code r}, or {@code -errno} when it is negative
+     */
+    public static int result(int r, MemorySegment state) {
+        return r < 0 ? -errno(state) : r;
+    }
+
+    /**
+     * As {@link #result(int, MemorySegment)}, for calls returning a long ({@code ssize_t}).
+     *
+     * @param r     what the call returned
+     * @param state the segment passed to it
+     * @return {@code r}, or {@code -errno} when it is negative
+     */
+    public static long result(long r, MemorySegment state) {
+        return r < 0 ? -errno(state) : r;
+    }
+
+    /**
      * Wraps what a downcall can throw; downcalls to C do not throw, so this means a bug.
      *
      * @param t the throwable

@@ -1,9 +1,12 @@
 package dev.selectors.solaris.jna;
 
+import static dev.selectors.posix.jna.JnaErrno.result;
+
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
-import dev.selectors.solaris.DevpollBinding;
-import dev.selectors.solaris.EventPortBinding;
+import dev.selectors.posix.BoundOnce;
+import dev.selectors.posix.jna.JnaErrno;
+import dev.selectors.solaris.SolarisBinding;
 import dev.selectors.solaris.SolarisAbi;
 
 /**
@@ -11,28 +14,23 @@ import dev.selectors.solaris.SolarisAbi;
  * use (a JVM direct-maps a class to one library). Internal: the selectors use it through the
  * seams.
  */
-public final class JnaSolarisBindings implements DevpollBinding, EventPortBinding {
+public final class JnaSolarisBinding implements SolarisBinding {
 
+    private static final BoundOnce BOUND = new BoundOnce("the Solaris calls");
     private static String library;
 
     /**
      * Binds, on first use, to {@code library}.
      *
-     * @param library the C library, or the path of the emulation library in tests
+     * @param library the path of the emulation library in tests, or {@code null} for the C library
      */
-    public JnaSolarisBindings(String library) {
-        synchronized (JnaSolarisBindings.class) {
-            if (JnaSolarisBindings.library == null) {
-                JnaSolarisBindings.library = library;
-            } else if (!JnaSolarisBindings.library.equals(library)) {
-                throw new IllegalStateException("the Solaris calls are already bound to " + JnaSolarisBindings.library);
+    public JnaSolarisBinding(String library) {
+        synchronized (JnaSolarisBinding.class) {
+            if (BOUND.bind(String.valueOf(library))) {
+                JnaSolarisBinding.library = JnaErrno.libraryOrC(library);
             }
         }
         Direct.port_create();
-    }
-
-    private static int result(int r) {
-        return r < 0 ? -Native.getLastError() : r;
     }
 
     @Override
@@ -42,8 +40,7 @@ public final class JnaSolarisBindings implements DevpollBinding, EventPortBindin
 
     @Override
     public long write(int fd, long buf, long len) {
-        long r = Direct.write(fd, buf, len);
-        return r < 0 ? -Native.getLastError() : r;
+        return result(Direct.write(fd, buf, len));
     }
 
     @Override

@@ -4,8 +4,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.selectors.posix.ffm.Downcalls;
-import dev.selectors.solaris.DevpollBinding;
-import dev.selectors.solaris.EventPortBinding;
+import dev.selectors.posix.BoundOnce;
+import dev.selectors.solaris.SolarisBinding;
 import dev.selectors.solaris.SolarisAbi;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -18,37 +18,30 @@ import java.lang.invoke.MethodHandle;
  * /dev/poll and event ports through the FFM API (Java 22+), from the library given once, at
  * first use, so that the handles are constants. Chosen when the C library binding is FFM.
  */
-public final class FfmSolarisBindings implements DevpollBinding, EventPortBinding {
+public final class FfmSolarisBinding implements SolarisBinding {
 
+    private static final BoundOnce BOUND = new BoundOnce("the Solaris calls");
     private static String library;
-    private static boolean bound;
 
     /**
      * Binds, on first use, to {@code library} (null: the C library).
      *
      * @param library the path of the emulation library in tests, or {@code null}
      */
-    public FfmSolarisBindings(String library) {
-        synchronized (FfmSolarisBindings.class) {
-            if (!bound) {
-                FfmSolarisBindings.library = library;
-                bound = true;
-            } else if (!java.util.Objects.equals(library, FfmSolarisBindings.library)) {
-                throw new IllegalStateException("the Solaris calls are already bound to " + FfmSolarisBindings.library);
+    public FfmSolarisBinding(String library) {
+        synchronized (FfmSolarisBinding.class) {
+            if (BOUND.bind(String.valueOf(library))) {
+                FfmSolarisBinding.library = library;
             }
         }
         Handles.PORT_CREATE.type();
-    }
-
-    private static int result(int r, MemorySegment state) {
-        return r < 0 ? -Downcalls.errno(state) : r;
     }
 
     @Override
     public int openDevpoll() {
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) Handles.OPEN.invokeExact(state, Handles.DEV_POLL.address(), SolarisAbi.O_RDWR), state);
+            return Downcalls.result((int) Handles.OPEN.invokeExact(state, Handles.DEV_POLL.address(), SolarisAbi.O_RDWR), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -58,8 +51,7 @@ public final class FfmSolarisBindings implements DevpollBinding, EventPortBindin
     public long write(int fd, long buf, long len) {
         MemorySegment state = Downcalls.captureState();
         try {
-            long r = (long) Handles.WRITE.invokeExact(state, fd, buf, len);
-            return r < 0 ? -Downcalls.errno(state) : r;
+            return Downcalls.result((long) Handles.WRITE.invokeExact(state, fd, buf, len), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -69,7 +61,7 @@ public final class FfmSolarisBindings implements DevpollBinding, EventPortBindin
     public int dpPoll(int fd, long dvpoll) {
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) Handles.IOCTL.invokeExact(state, fd, SolarisAbi.DP_POLL, dvpoll), state);
+            return Downcalls.result((int) Handles.IOCTL.invokeExact(state, fd, SolarisAbi.DP_POLL, dvpoll), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -79,7 +71,7 @@ public final class FfmSolarisBindings implements DevpollBinding, EventPortBindin
     public int close(int fd) {
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) Handles.CLOSE.invokeExact(state, fd), state);
+            return Downcalls.result((int) Handles.CLOSE.invokeExact(state, fd), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -89,7 +81,7 @@ public final class FfmSolarisBindings implements DevpollBinding, EventPortBindin
     public int portCreate() {
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) Handles.PORT_CREATE.invokeExact(state), state);
+            return Downcalls.result((int) Handles.PORT_CREATE.invokeExact(state), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -99,7 +91,7 @@ public final class FfmSolarisBindings implements DevpollBinding, EventPortBindin
     public int portAssociate(int port, int source, long object, int events, long user) {
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) Handles.PORT_ASSOCIATE.invokeExact(state, port, source, object, events, user), state);
+            return Downcalls.result((int) Handles.PORT_ASSOCIATE.invokeExact(state, port, source, object, events, user), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -109,7 +101,7 @@ public final class FfmSolarisBindings implements DevpollBinding, EventPortBindin
     public int portDissociate(int port, int source, long object) {
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) Handles.PORT_DISSOCIATE.invokeExact(state, port, source, object), state);
+            return Downcalls.result((int) Handles.PORT_DISSOCIATE.invokeExact(state, port, source, object), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -119,7 +111,7 @@ public final class FfmSolarisBindings implements DevpollBinding, EventPortBindin
     public int portGetn(int port, long list, int max, long nget, long timeout) {
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) Handles.PORT_GETN.invokeExact(state, port, list, max, nget, timeout), state);
+            return Downcalls.result((int) Handles.PORT_GETN.invokeExact(state, port, list, max, nget, timeout), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -129,7 +121,7 @@ public final class FfmSolarisBindings implements DevpollBinding, EventPortBindin
     public int portSend(int port, int events, long user) {
         MemorySegment state = Downcalls.captureState();
         try {
-            return result((int) Handles.PORT_SEND.invokeExact(state, port, events, user), state);
+            return Downcalls.result((int) Handles.PORT_SEND.invokeExact(state, port, events, user), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
