@@ -1,6 +1,7 @@
 package dev.selectors.echo;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.selectors.echo.LoopStats.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -69,21 +70,21 @@ final class EchoMetrics implements AutoCloseable {
 
     /** Publishes the loops' counters. */
     void bind(List<EventLoop> loops) {
-        counter(loops, "echo.connections.accepted", "Connections accepted", LoopStats::acceptedCount);
-        counter(loops, "echo.connections.closed", "Connections closed", LoopStats::closedCount);
-        counter(loops, "echo.connections.refused", "Connections refused over --max-connections", LoopStats::refusedCount);
-        counter(loops, "echo.connections.reset", "Connections ended by a socket error (ECONNRESET, EPIPE...)", LoopStats::resetCount);
-        counter(loops, "echo.connections.idle.closed", "Connections closed by --idle-timeout", LoopStats::idleClosedCount);
-        bytes(loops, "echo.received", "Bytes received", LoopStats::bytesInCount);
-        bytes(loops, "echo.sent", "Bytes echoed", LoopStats::bytesOutCount);
-        counter(loops, "echo.select.calls", "Select calls", LoopStats::selectCount);
-        counter(loops, "echo.accept.backoffs", "Times accepting paused (EMFILE, ENFILE, ENOBUFS)", LoopStats::acceptBackoffCount);
-        Gauge.builder("echo.connections.active", loops, all -> sum(all, LoopStats::activeCount))
+        counter(loops, "echo.connections.accepted", "Connections accepted", stats -> stats.get(Counter.ACCEPTED));
+        counter(loops, "echo.connections.closed", "Connections closed", stats -> stats.get(Counter.CLOSED));
+        counter(loops, "echo.connections.refused", "Connections refused over --max-connections", stats -> stats.get(Counter.REFUSED));
+        counter(loops, "echo.connections.reset", "Connections ended by a socket error (ECONNRESET, EPIPE...)", stats -> stats.get(Counter.RESETS));
+        counter(loops, "echo.connections.idle.closed", "Connections closed by --idle-timeout", stats -> stats.get(Counter.IDLE_CLOSED));
+        bytes(loops, "echo.received", "Bytes received", stats -> stats.get(Counter.BYTES_IN));
+        bytes(loops, "echo.sent", "Bytes echoed", stats -> stats.get(Counter.BYTES_OUT));
+        counter(loops, "echo.select.calls", "Select calls", stats -> stats.get(Counter.SELECTS));
+        counter(loops, "echo.accept.backoffs", "Times accepting paused (EMFILE, ENFILE, ENOBUFS)", stats -> stats.get(Counter.ACCEPT_BACKOFFS));
+        Gauge.builder("echo.connections.active", loops, all -> sum(all, LoopStats::active))
                 .description("Connections open now").register(registry);
-        Gauge.builder("echo.pending.bytes", loops, all -> sum(all, LoopStats::pendingBytesNow))
+        Gauge.builder("echo.pending.bytes", loops, all -> sum(all, stats -> stats.get(Counter.PENDING_BYTES)))
                 .description("Bytes received and not yet echoed").baseUnit("bytes").register(registry);
         for (int i = 0; i < loops.size(); i++) {
-            Gauge.builder("echo.loop.connections.active", loops.get(i), loop -> loop.stats.activeCount())
+            Gauge.builder("echo.loop.connections.active", loops.get(i), loop -> loop.stats.active())
                     .tag("loop", String.valueOf(i))
                     .description("Connections open now on one event loop: how evenly the loops share them")
                     .register(registry);

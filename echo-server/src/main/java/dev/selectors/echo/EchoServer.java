@@ -2,6 +2,7 @@ package dev.selectors.echo;
 
 import dev.selectors.Selector;
 import dev.selectors.Selectors;
+import dev.selectors.echo.LoopStats.Counter;
 import dev.selectors.posix.AddressFamily;
 import dev.selectors.posix.Socket;
 import dev.selectors.posix.SocketOption;
@@ -158,28 +159,28 @@ public final class EchoServer implements AutoCloseable {
      * @return bytes received and not yet echoed, over every loop
      */
     public long pendingBytes() {
-        return loops.stream().mapToLong(loop -> loop.stats.pendingBytesNow()).sum();
+        return loops.stream().mapToLong(loop -> loop.stats.get(Counter.PENDING_BYTES)).sum();
     }
 
     /**
      * @return connections refused over {@code --max-connections}
      */
     public long refusedConnections() {
-        return loops.stream().mapToLong(loop -> loop.stats.refusedCount()).sum();
+        return loops.stream().mapToLong(loop -> loop.stats.get(Counter.REFUSED)).sum();
     }
 
     /**
      * @return connections each event loop has taken on so far, in loop order
      */
     public List<Long> acceptedPerLoop() {
-        return loops.stream().map(loop -> loop.stats.acceptedCount()).collect(Collectors.toList());
+        return loops.stream().map(loop -> loop.stats.get(Counter.ACCEPTED)).collect(Collectors.toList());
     }
 
     /**
      * @return connections closed by the idle timeout
      */
     public long idleClosedConnections() {
-        return loops.stream().mapToLong(loop -> loop.stats.idleClosedCount()).sum();
+        return loops.stream().mapToLong(loop -> loop.stats.get(Counter.IDLE_CLOSED)).sum();
     }
 
     /**

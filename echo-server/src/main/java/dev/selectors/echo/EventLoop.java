@@ -7,6 +7,7 @@ import dev.selectors.ErrnoException;
 import dev.selectors.ReadyHandler;
 import dev.selectors.Selector;
 import dev.selectors.SelectorKey;
+import dev.selectors.echo.LoopStats.Counter;
 import dev.selectors.posix.BlockingIOException;
 import dev.selectors.posix.Errno;
 import dev.selectors.posix.Socket;
@@ -209,7 +210,7 @@ final class EventLoop implements Runnable {
         long waitNanos = hasTimers() ? nanosToNextTimer(System.nanoTime()) : -1;
         long start = meters == null ? 0 : System.nanoTime();
         int ready = waitNanos < 0 ? selector.select(null, handler) : selector.selectNanos(waitNanos, handler);
-        stats.select();
+        stats.selected();
         if (meters != null) {
             meters.selected(ready, System.nanoTime() - start);
         }
@@ -283,7 +284,7 @@ final class EventLoop implements Runnable {
         if (readBuffer.hasRemaining()) {
             int before = connection.pendingBytes();
             connection.enqueue(readBuffer, pool);
-            stats.pendingBytes(connection.pendingBytes() - before);
+            stats.add(Counter.PENDING_BYTES, connection.pendingBytes() - before);
         }
         updateInterest(connection);
     }
@@ -312,7 +313,7 @@ final class EventLoop implements Runnable {
             }
             boolean drained = !head.hasRemaining();
             connection.sent(sent, pool);
-            stats.pendingBytes(-sent);
+            stats.add(Counter.PENDING_BYTES, -sent);
             if (!drained) {
                 break;
             }
@@ -353,7 +354,7 @@ final class EventLoop implements Runnable {
 
     private void abort(Connection connection, IOException cause) {
         if (cause instanceof ErrnoException) {
-            stats.reset();
+            stats.count(Counter.RESETS);
         } else {
             log.println("echo-server: closing " + connection.socket + ": " + cause);
         }
@@ -361,14 +362,14 @@ final class EventLoop implements Runnable {
     }
 
     private void close(Connection connection) {
-        stats.pendingBytes(-connection.pendingBytes());
+        stats.add(Counter.PENDING_BYTES, -connection.pendingBytes());
         connection.release(pool);
         if (selector.getMap().containsKey(connection.socket)) {
             selector.unregister(connection.socket);
         }
         closeQuietly(connection.socket);
         activeConnections.decrementAndGet();
-        stats.closed();
+        stats.count(Counter.CLOSED);
     }
 
     private static void closeQuietly(Socket socket) {
@@ -407,7 +408,7 @@ final class EventLoop implements Runnable {
             Socket socket = accepted.socket();
             if (activeConnections.incrementAndGet() > config.maxConnections()) {
                 activeConnections.decrementAndGet();
-                stats.refused();
+                stats.count(Counter.REFUSED);
                 closeQuietly(socket);
                 continue;
             }
@@ -430,7 +431,7 @@ final class EventLoop implements Runnable {
             socket.setBlocking(false);
             socket.setsockopt(SocketOption.TCP_NODELAY, 1);
             selector.register(socket, EVENT_READ, new Connection(socket, EVENT_READ, System.nanoTime()));
-            stats.accepted();
+            stats.count(Counter.ACCEPTED);
         } catch (IOException | RuntimeException e) {
             activeConnections.decrementAndGet();
             closeQuietly(socket);
@@ -459,7 +460,7 @@ final class EventLoop implements Runnable {
      * loop neither spins on a readable listener nor drops established connections.
      */
     private void pauseAccepting() {
-        stats.acceptBackoff();
+        stats.count(Counter.ACCEPT_BACKOFFS);
         if (selector.getMap().containsKey(listener)) {
             selector.unregister(listener);
         }
@@ -561,7 +562,7 @@ final class EventLoop implements Runnable {
             }
         }
         for (Connection connection : idle) {
-            stats.idleClosed();
+            stats.count(Counter.IDLE_CLOSED);
             close(connection);
         }
     }

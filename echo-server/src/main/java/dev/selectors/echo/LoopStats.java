@@ -1,140 +1,79 @@
 package dev.selectors.echo;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * One event loop's counters. Only the loop's thread writes them; the metrics endpoint reads
- * them from another thread. Opaque access keeps each write a plain store (no fence on the
- * per-message path) while guaranteeing the reader a whole, eventually fresh value.
+ * One event loop's counters, written by its thread only and read by the metrics endpoint: the
+ * design of the load test's {@code LoopCounters}. The per-message counters are plain fields that
+ * the loop publishes once per select (an opaque store each, no fence), so a message costs two
+ * additions; the rare ones are published as they change. A new counter is one constant of
+ * {@link Counter} and its metric in {@link EchoMetrics}.
  */
 final class LoopStats {
 
-    private static final VarHandle ACCEPTED;
-    private static final VarHandle CLOSED;
-    private static final VarHandle REFUSED;
-    private static final VarHandle RESETS;
-    private static final VarHandle BYTES_IN;
-    private static final VarHandle BYTES_OUT;
-    private static final VarHandle SELECTS;
-    private static final VarHandle ACCEPT_BACKOFFS;
-    private static final VarHandle PENDING_BYTES;
-    private static final VarHandle IDLE_CLOSED;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            ACCEPTED = lookup.findVarHandle(LoopStats.class, "accepted", long.class);
-            CLOSED = lookup.findVarHandle(LoopStats.class, "closed", long.class);
-            REFUSED = lookup.findVarHandle(LoopStats.class, "refused", long.class);
-            RESETS = lookup.findVarHandle(LoopStats.class, "resets", long.class);
-            BYTES_IN = lookup.findVarHandle(LoopStats.class, "bytesIn", long.class);
-            BYTES_OUT = lookup.findVarHandle(LoopStats.class, "bytesOut", long.class);
-            SELECTS = lookup.findVarHandle(LoopStats.class, "selects", long.class);
-            ACCEPT_BACKOFFS = lookup.findVarHandle(LoopStats.class, "acceptBackoffs", long.class);
-            PENDING_BYTES = lookup.findVarHandle(LoopStats.class, "pendingBytes", long.class);
-            IDLE_CLOSED = lookup.findVarHandle(LoopStats.class, "idleClosed", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+    /** What a loop counts. */
+    enum Counter {
+        /** Connections accepted. */
+        ACCEPTED,
+        /** Connections closed, for whatever reason. */
+        CLOSED,
+        /** Connections refused over --max-connections. */
+        REFUSED,
+        /** Connections ended by a socket error. */
+        RESETS,
+        /** Connections closed by --idle-timeout. */
+        IDLE_CLOSED,
+        /** Times accepting paused (EMFILE...). */
+        ACCEPT_BACKOFFS,
+        /** Bytes received and not yet echoed: a gauge, moved both ways. */
+        PENDING_BYTES,
+        /** Select calls; published with the two below, once per select. */
+        SELECTS,
+        /** Bytes received. */
+        BYTES_IN,
+        /** Bytes echoed. */
+        BYTES_OUT
     }
 
-    private long accepted;
-    private long closed;
-    private long refused;
-    private long resets;
+    private final AtomicLongArray published = new AtomicLongArray(Counter.values().length);
+    private long selects;
     private long bytesIn;
     private long bytesOut;
-    private long selects;
-    private long acceptBackoffs;
-    private long pendingBytes;
-    private long idleClosed;
 
-    private static void add(VarHandle handle, LoopStats stats, long delta) {
-        handle.setOpaque(stats, (long) handle.getOpaque(stats) + delta);
+    /** Counts one rare event, visible at once. */
+    void count(Counter counter) {
+        add(counter, 1);
     }
 
-    void accepted() {
-        add(ACCEPTED, this, 1);
-    }
-
-    void closed() {
-        add(CLOSED, this, 1);
-    }
-
-    void refused() {
-        add(REFUSED, this, 1);
-    }
-
-    void reset() {
-        add(RESETS, this, 1);
-    }
-
-    void idleClosed() {
-        add(IDLE_CLOSED, this, 1);
+    /** Adds to a rare counter or to the pending-bytes gauge, visible at once. */
+    void add(Counter counter, long delta) {
+        int index = counter.ordinal();
+        published.setOpaque(index, published.getPlain(index) + delta);
     }
 
     void bytesIn(long n) {
-        add(BYTES_IN, this, n);
+        bytesIn += n;
     }
 
     void bytesOut(long n) {
-        add(BYTES_OUT, this, n);
+        bytesOut += n;
     }
 
-    void select() {
-        add(SELECTS, this, 1);
+    /** Counts a select and publishes the per-message counters; the loop calls it after each select. */
+    void selected() {
+        selects++;
+        published.setOpaque(Counter.SELECTS.ordinal(), selects);
+        published.setOpaque(Counter.BYTES_IN.ordinal(), bytesIn);
+        published.setOpaque(Counter.BYTES_OUT.ordinal(), bytesOut);
     }
 
-    void acceptBackoff() {
-        add(ACCEPT_BACKOFFS, this, 1);
+    /** A counter's last published value; any thread. */
+    long get(Counter counter) {
+        return published.getOpaque(counter.ordinal());
     }
 
-    void pendingBytes(long delta) {
-        add(PENDING_BYTES, this, delta);
-    }
-
-    long acceptedCount() {
-        return (long) ACCEPTED.getOpaque(this);
-    }
-
-    long closedCount() {
-        return (long) CLOSED.getOpaque(this);
-    }
-
-    long activeCount() {
-        return acceptedCount() - closedCount();
-    }
-
-    long refusedCount() {
-        return (long) REFUSED.getOpaque(this);
-    }
-
-    long resetCount() {
-        return (long) RESETS.getOpaque(this);
-    }
-
-    long idleClosedCount() {
-        return (long) IDLE_CLOSED.getOpaque(this);
-    }
-
-    long bytesInCount() {
-        return (long) BYTES_IN.getOpaque(this);
-    }
-
-    long bytesOutCount() {
-        return (long) BYTES_OUT.getOpaque(this);
-    }
-
-    long selectCount() {
-        return (long) SELECTS.getOpaque(this);
-    }
-
-    long acceptBackoffCount() {
-        return (long) ACCEPT_BACKOFFS.getOpaque(this);
-    }
-
-    long pendingBytesNow() {
-        return (long) PENDING_BYTES.getOpaque(this);
+    /** Connections open now. */
+    long active() {
+        return get(Counter.ACCEPTED) - get(Counter.CLOSED);
     }
 }

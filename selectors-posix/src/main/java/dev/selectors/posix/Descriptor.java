@@ -21,6 +21,7 @@ public abstract class Descriptor implements FileObject, Closeable {
 
     /** The binding every call goes through. */
     protected final LibC libc;
+    private final Calls calls;
     private int fd;
     private boolean blocking = true;
     // The address of the last direct buffer read into, and of the last one written from: an
@@ -32,15 +33,33 @@ public abstract class Descriptor implements FileObject, Closeable {
     private ByteBuffer lastWriteBuffer;
     private long lastWriteAddress;
 
+    /** Which calls move the bytes: decided by the kind of fd, once, not per transfer. */
+    protected enum Calls {
+        /** recv(2) and send(2), for sockets (send with MSG_NOSIGNAL). */
+        RECV_SEND("recv", "send"),
+        /** read(2) and write(2), for pipes. */
+        READ_WRITE("read", "write");
+
+        private final String in;
+        private final String out;
+
+        Calls(String in, String out) {
+            this.in = in;
+            this.out = out;
+        }
+    }
+
     /**
      * Takes ownership of an open fd.
      *
-     * @param libc the binding
-     * @param fd   an open, blocking file descriptor
+     * @param libc  the binding
+     * @param fd    an open, blocking file descriptor
+     * @param calls the calls that read and write it
      */
-    protected Descriptor(LibC libc, int fd) {
+    protected Descriptor(LibC libc, int fd, Calls calls) {
         this.libc = libc;
         this.fd = fd;
+        this.calls = calls;
     }
 
     /**
@@ -117,21 +136,20 @@ public abstract class Descriptor implements FileObject, Closeable {
     /**
      * Reads into {@code buffer} from its position, advancing it.
      *
-     * @param call   "recv" or "read", deciding the system call
      * @param buffer the destination
      * @return the bytes read; 0 at end of stream (or when the buffer has no room)
      * @throws IOException the call failed; {@link BlockingIOException} when nothing is ready
      *                     in non-blocking mode
      */
-    protected final int readInto(String call, ByteBuffer buffer) throws IOException {
+    protected final int transferIn(ByteBuffer buffer) throws IOException {
         int position = buffer.position();
         int length = buffer.limit() - position;
-        // The usual case calls transferIn itself rather than through readAt: one call level
+        // The usual case calls callIn itself rather than through transferInAt: one call level
         // less lets C2 inline the whole downcall, whose capture-segment check allocates unless
         // inlined (it sits near C2's inlining depth limit).
         int n = length > 0 && buffer.isDirect() && !buffer.isReadOnly()
-                ? (int) transferIn(call, readAddress(buffer) + position, length)
-                : readAt(call, buffer, position, length);
+                ? (int) callIn(readAddress(buffer) + position, length)
+                : transferInAt(buffer, position, length);
         buffer.position(position + n);
         return n;
     }
@@ -140,7 +158,6 @@ public abstract class Descriptor implements FileObject, Closeable {
      * Reads into {@code buffer}'s bytes {@code [offset, offset + length)}, leaving its position
      * and limit as they are.
      *
-     * @param call   "recv" or "read", deciding the system call
      * @param buffer the destination, not read-only
      * @param offset the index of the first byte to fill
      * @param length at most this many bytes; {@code offset + length} at most the buffer's limit
@@ -150,7 +167,7 @@ public abstract class Descriptor implements FileObject, Closeable {
      * @throws IndexOutOfBoundsException the range is not within the buffer's limit
      * @throws ReadOnlyBufferException the buffer is read-only
      */
-    protected final int readAt(String call, ByteBuffer buffer, int offset, int length) throws IOException {
+    protected final int transferInAt(ByteBuffer buffer, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, buffer.limit());
         if (buffer.isReadOnly()) {
             throw new ReadOnlyBufferException();
@@ -159,10 +176,10 @@ public abstract class Descriptor implements FileObject, Closeable {
             return 0;
         }
         if (buffer.isDirect()) {
-            return (int) transferIn(call, readAddress(buffer) + offset, length);
+            return (int) callIn(readAddress(buffer) + offset, length);
         }
         try (NativeMemory temp = libc.allocateTemporary(length)) {
-            int n = (int) transferIn(call, temp.address(), length);
+            int n = (int) callIn(temp.address(), length);
             buffer.put(offset, temp.buffer(), 0, n);
             return n;
         }
@@ -171,19 +188,18 @@ public abstract class Descriptor implements FileObject, Closeable {
     /**
      * Writes from {@code buffer}'s position, advancing it by what was written.
      *
-     * @param call   "send" or "write", deciding the system call
      * @param buffer the source
      * @return the bytes written, possibly fewer than remained
      * @throws IOException the call failed; {@link BlockingIOException} when no byte fits in
      *                     non-blocking mode
      */
-    protected final int writeFrom(String call, ByteBuffer buffer) throws IOException {
+    protected final int transferOut(ByteBuffer buffer) throws IOException {
         int position = buffer.position();
         int length = buffer.limit() - position;
-        // As in readInto: the usual case one call level nearer the downcall.
+        // As in transferIn: the usual case one call level nearer the downcall.
         int n = length > 0 && buffer.isDirect()
-                ? (int) transferOut(call, writeAddress(buffer) + position, length)
-                : writeAt(call, buffer, position, length);
+                ? (int) callOut(writeAddress(buffer) + position, length)
+                : transferOutAt(buffer, position, length);
         buffer.position(position + n);
         return n;
     }
@@ -192,7 +208,6 @@ public abstract class Descriptor implements FileObject, Closeable {
      * Writes {@code buffer}'s bytes {@code [offset, offset + length)}, leaving its position and
      * limit as they are.
      *
-     * @param call   "send" or "write", deciding the system call
      * @param buffer the source
      * @param offset the index of the first byte to write
      * @param length at most this many bytes; {@code offset + length} at most the buffer's limit
@@ -201,19 +216,19 @@ public abstract class Descriptor implements FileObject, Closeable {
      *                     non-blocking mode
      * @throws IndexOutOfBoundsException the range is not within the buffer's limit
      */
-    protected final int writeAt(String call, ByteBuffer buffer, int offset, int length) throws IOException {
+    protected final int transferOutAt(ByteBuffer buffer, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, buffer.limit());
         if (length == 0) {
             // As CPython's send(b''): the call is made, so a shut-down or closed socket says so
             // (EPIPE, EBADF); the kernel reads nothing from a zero-length buffer.
-            return (int) transferOut(call, 0, 0);
+            return (int) callOut(0, 0);
         }
         if (buffer.isDirect()) {
-            return (int) transferOut(call, writeAddress(buffer) + offset, length);
+            return (int) callOut(writeAddress(buffer) + offset, length);
         }
         try (NativeMemory temp = libc.allocateTemporary(length)) {
             temp.buffer().put(0, buffer, offset, length);
-            return (int) transferOut(call, temp.address(), length);
+            return (int) callOut(temp.address(), length);
         }
     }
 
@@ -235,28 +250,28 @@ public abstract class Descriptor implements FileObject, Closeable {
         return lastWriteAddress;
     }
 
-    private long transferIn(String call, long address, int length) throws IOException {
+    private long callIn(long address, int length) throws IOException {
         for (;;) {
-            long n = call.equals("recv") ? libc.recv(fd, address, length, 0)
+            long n = calls == Calls.RECV_SEND ? libc.recv(fd, address, length, 0)
                     : libc.read(fd, address, length);
             if (n >= 0) {
                 return n;
             }
             if (-n != Errno.EINTR) {
-                throw Errno.exception(call, (int) -n);
+                throw Errno.exception(calls.in, (int) -n);
             }
         }
     }
 
-    private long transferOut(String call, long address, int length) throws IOException {
+    private long callOut(long address, int length) throws IOException {
         for (;;) {
-            long n = call.equals("send") ? libc.send(fd, address, length, PosixConstants.MSG_NOSIGNAL)
+            long n = calls == Calls.RECV_SEND ? libc.send(fd, address, length, PosixConstants.MSG_NOSIGNAL)
                     : libc.write(fd, address, length);
             if (n >= 0) {
                 return n;
             }
             if (-n != Errno.EINTR) {
-                throw Errno.exception(call, (int) -n);
+                throw Errno.exception(calls.out, (int) -n);
             }
         }
     }

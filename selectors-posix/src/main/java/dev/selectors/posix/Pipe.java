@@ -68,7 +68,7 @@ public final class Pipe implements Closeable {
     public static final class End extends Descriptor {
 
         End(LibC libc, int fd) {
-            super(libc, fd);
+            super(libc, fd, Calls.READ_WRITE);
         }
 
         /**
@@ -80,7 +80,7 @@ public final class Pipe implements Closeable {
          */
         public byte[] read(int n) throws IOException {
             ByteBuffer buffer = ByteBuffer.allocate(n);
-            int read = readInto("read", buffer);
+            int read = transferIn(buffer);
             return Arrays.copyOf(buffer.array(), read);
         }
 
@@ -92,7 +92,7 @@ public final class Pipe implements Closeable {
          * @throws IOException the read failed
          */
         public int readInto(ByteBuffer buffer) throws IOException {
-            return readInto("read", buffer);
+            return transferIn(buffer);
         }
 
         /**
@@ -103,7 +103,7 @@ public final class Pipe implements Closeable {
          * @throws IOException the write failed
          */
         public int write(byte[] data) throws IOException {
-            return writeFrom("write", ByteBuffer.wrap(data));
+            return transferOut(ByteBuffer.wrap(data));
         }
 
         /**
@@ -114,7 +114,7 @@ public final class Pipe implements Closeable {
          * @throws IOException the write failed
          */
         public int write(ByteBuffer buffer) throws IOException {
-            return writeFrom("write", buffer);
+            return transferOut(buffer);
         }
 
         @Override

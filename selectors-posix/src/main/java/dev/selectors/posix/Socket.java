@@ -52,7 +52,7 @@ public final class Socket extends Descriptor {
     }
 
     private Socket(LibC libc, AddressFamily family, int fd) {
-        super(libc, fd);
+        super(libc, fd, Calls.RECV_SEND);
         this.family = family;
     }
 
@@ -220,7 +220,7 @@ public final class Socket extends Descriptor {
             throw new IllegalArgumentException("negative buffersize in recv: " + bufsize);
         }
         ByteBuffer buffer = ByteBuffer.allocate(bufsize);
-        int n = readInto("recv", buffer);
+        int n = transferIn(buffer);
         return Arrays.copyOf(buffer.array(), n);
     }
 
@@ -233,7 +233,7 @@ public final class Socket extends Descriptor {
      * @throws IOException as {@link #recv(int)}
      */
     public int recvInto(ByteBuffer buffer) throws IOException {
-        return readInto("recv", buffer);
+        return transferIn(buffer);
     }
 
     /**
@@ -250,7 +250,7 @@ public final class Socket extends Descriptor {
      * @throws java.nio.ReadOnlyBufferException the buffer is read-only
      */
     public int recvInto(ByteBuffer buffer, int offset, int length) throws IOException {
-        return readAt("recv", buffer, offset, length);
+        return transferInAt(buffer, offset, length);
     }
 
     /**
@@ -262,7 +262,7 @@ public final class Socket extends Descriptor {
      *                     when nothing fits on a non-blocking socket
      */
     public int send(byte[] data) throws IOException {
-        return writeFrom("send", ByteBuffer.wrap(data));
+        return transferOut(ByteBuffer.wrap(data));
     }
 
     /**
@@ -273,7 +273,7 @@ public final class Socket extends Descriptor {
      * @throws IOException as {@link #send(byte[])}
      */
     public int send(ByteBuffer buffer) throws IOException {
-        return writeFrom("send", buffer);
+        return transferOut(buffer);
     }
 
     /**
@@ -288,7 +288,7 @@ public final class Socket extends Descriptor {
      * @throws IndexOutOfBoundsException the range is not within the buffer's limit
      */
     public int send(ByteBuffer buffer, int offset, int length) throws IOException {
-        return writeAt("send", buffer, offset, length);
+        return transferOutAt(buffer, offset, length);
     }
 
     /**
@@ -312,7 +312,7 @@ public final class Socket extends Descriptor {
     public void sendall(ByteBuffer buffer) throws IOException {
         // At least one send, as CPython's sendall(b'') makes: a shut-down socket says so.
         do {
-            writeFrom("send", buffer);
+            transferOut(buffer);
         } while (buffer.hasRemaining());
     }
 
