@@ -1,5 +1,7 @@
 package dev.selectors.posix;
 
+import java.util.Arrays;
+
 /**
  * For a binding whose calls are linked once per JVM to a library chosen at run time (the
  * kqueue and Solaris bindings, which tests point at emulation libraries): the first binding
@@ -23,11 +25,12 @@ public final class BoundOnce {
     /**
      * Records what the calls are bound to, or checks that it is what they were bound to.
      *
-     * @param target the library and whatever else decides the linking, as text
+     * @param settings the library and whatever else decides the linking (a kevent symbol...)
      * @return true the first time, when the caller must record its settings
-     * @throws IllegalStateException the calls are bound to something else already
+     * @throws IllegalStateException the calls are bound to other settings already
      */
-    public synchronized boolean bind(String target) {
+    public synchronized boolean bind(Object... settings) {
+        String target = Arrays.toString(settings);
         if (boundTo == null) {
             boundTo = target;
             return true;

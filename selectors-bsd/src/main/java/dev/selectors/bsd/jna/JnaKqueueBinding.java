@@ -32,7 +32,7 @@ public final class JnaKqueueBinding implements KqueueBinding {
      */
     public JnaKqueueBinding(String library, String keventSymbol, boolean sizeCounts) {
         synchronized (JnaKqueueBinding.class) {
-            if (BOUND.bind(library + " (" + keventSymbol + (sizeCounts ? ", size_t counts" : "") + ")")) {
+            if (BOUND.bind(library, keventSymbol, sizeCounts)) {
                 JnaKqueueBinding.library = JnaErrno.libraryOrC(library);
                 JnaKqueueBinding.keventSymbol = keventSymbol;
                 JnaKqueueBinding.sizeCounts = sizeCounts;

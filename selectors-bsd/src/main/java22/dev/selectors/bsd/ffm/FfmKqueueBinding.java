@@ -32,7 +32,7 @@ public final class FfmKqueueBinding implements KqueueBinding {
      */
     public FfmKqueueBinding(String library, String keventSymbol, boolean sizeCounts) {
         synchronized (FfmKqueueBinding.class) {
-            if (BOUND.bind(library + " (" + keventSymbol + (sizeCounts ? ", size_t counts" : "") + ")")) {
+            if (BOUND.bind(library, keventSymbol, sizeCounts)) {
                 FfmKqueueBinding.library = library;
                 FfmKqueueBinding.keventSymbol = keventSymbol;
                 FfmKqueueBinding.sizeCounts = sizeCounts;

@@ -84,6 +84,15 @@ public final class FaultInjector {
     }
 
     /**
+     * Returns what the caller said it is doing now.
+     *
+     * @return the phase
+     */
+    public String phase() {
+        return phase;
+    }
+
+    /**
      * Returns the phase in which the call was failed, or null.
      *
      * @return the phase

@@ -63,7 +63,6 @@ public final class FaultScenario {
     private final String backend;
     private final Opener opener;
     private final FaultInjector injector = new FaultInjector();
-    private String phase;
 
     private FaultScenario(String backend, Opener opener) {
         this.backend = backend;
@@ -149,8 +148,8 @@ public final class FaultScenario {
             phase("select after unregister");
             expectReady(selector, Map.of(b.fileno(), EVENT_WRITE));
         } catch (IOException | RuntimeException | Error e) {
-            thrownIn = phase;
-            expectInjected(e, phase);
+            thrownIn = injector.phase();
+            expectInjected(e, thrownIn);
             stillUsable(selector);
         }
         phase("close");
@@ -164,7 +163,6 @@ public final class FaultScenario {
     }
 
     private void phase(String name) {
-        phase = name;
         injector.phase(name);
     }
 

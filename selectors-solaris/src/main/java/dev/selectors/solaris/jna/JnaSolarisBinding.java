@@ -26,7 +26,7 @@ public final class JnaSolarisBinding implements SolarisBinding {
      */
     public JnaSolarisBinding(String library) {
         synchronized (JnaSolarisBinding.class) {
-            if (BOUND.bind(String.valueOf(library))) {
+            if (BOUND.bind(library)) {
                 JnaSolarisBinding.library = JnaErrno.libraryOrC(library);
             }
         }

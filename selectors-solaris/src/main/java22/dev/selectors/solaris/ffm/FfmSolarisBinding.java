@@ -30,7 +30,7 @@ public final class FfmSolarisBinding implements SolarisBinding {
      */
     public FfmSolarisBinding(String library) {
         synchronized (FfmSolarisBinding.class) {
-            if (BOUND.bind(String.valueOf(library))) {
+            if (BOUND.bind(library)) {
                 FfmSolarisBinding.library = library;
             }
         }
