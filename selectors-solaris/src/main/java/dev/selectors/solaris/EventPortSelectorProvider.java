@@ -1,35 +1,15 @@
 package dev.selectors.solaris;
 
-import dev.selectors.Selector;
+import dev.selectors.spi.AbstractSelectorProvider;
 import dev.selectors.spi.Availability;
 import dev.selectors.spi.Priorities;
-import dev.selectors.spi.SelectorProvider;
-import java.io.IOException;
 
 /** The {@code eventport} backend: {@link EventPortSelector}, the default on Solaris and illumos. */
-public final class EventPortSelectorProvider implements SelectorProvider {
+public final class EventPortSelectorProvider extends AbstractSelectorProvider {
 
     /** Called by {@link java.util.ServiceLoader}. */
     public EventPortSelectorProvider() {
-    }
-
-    @Override
-    public String name() {
-        return "eventport";
-    }
-
-    @Override
-    public int priority() {
-        return Priorities.EVENT_PORT;
-    }
-
-    @Override
-    public Availability availability() {
-        return Availability.of(Solaris.unavailabilityCause());
-    }
-
-    @Override
-    public Selector open() throws IOException {
-        return new EventPortSelector();
+        super("eventport", Priorities.EVENT_PORT, () -> Availability.of(Solaris.unavailabilityCause()),
+                EventPortSelector::new);
     }
 }
