@@ -68,8 +68,8 @@ public final class Kqueue {
                 throw new UnsupportedOperationException("kqueue exists only on macOS and the BSDs; this is "
                         + System.getProperty("os.name"));
             }
-            KqueueBinding binding = Natives.load(MethodHandles.lookup(), KqueueBinding.class,
-                    System.getProperty(LIBRARY_PROPERTY), layout.keventSymbol(), layout.sizeCounts());
+            KqueueBinding binding = Natives.load(MethodHandles.lookup(), KqueueBinding.class, new KqueueLibrary(
+                    System.getProperty(LIBRARY_PROPERTY), layout.keventSymbol(), layout.sizeCounts()));
             int kq = binding.kqueue();
             if (kq < 0) {
                 throw Errno.exception("kqueue", -kq);

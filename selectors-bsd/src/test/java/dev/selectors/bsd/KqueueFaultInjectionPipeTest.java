@@ -13,4 +13,9 @@ class KqueueFaultInjectionPipeTest {
     void kqueueSelectorSurvivesEveryFailedCall() throws IOException, InterruptedException {
         KqueueFaultInjection.failEachCall(KeventLayout.NETBSD9);
     }
+
+    @Test
+    void makingTheBindingAgainOpensNothing() throws IOException, InterruptedException {
+        KqueueFaultInjection.makingTheBindingOpensNothing(KeventLayout.NETBSD9);
+    }
 }

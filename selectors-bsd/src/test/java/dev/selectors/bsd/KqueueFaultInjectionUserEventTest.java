@@ -13,4 +13,9 @@ class KqueueFaultInjectionUserEventTest {
     void kqueueSelectorSurvivesEveryFailedCall() throws IOException, InterruptedException {
         KqueueFaultInjection.failEachCall(KeventLayout.FREEBSD12);
     }
+
+    @Test
+    void makingTheBindingAgainOpensNothing() throws IOException, InterruptedException {
+        KqueueFaultInjection.makingTheBindingOpensNothing(KeventLayout.FREEBSD12);
+    }
 }

@@ -1,17 +1,21 @@
 package dev.selectors.posix;
 
-import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * For a binding whose calls are linked once per JVM to a library chosen at run time (the
  * kqueue and Solaris bindings, which tests point at emulation libraries): the first binding
- * decides, and a later one that asks for another library fails rather than silently calling the
- * first. JNA direct-maps a class to one library, and FFM's handles are static constants.
+ * decides and keeps its settings for the linking, and a later one that asks for another library
+ * fails rather than silently calling the first. JNA direct-maps a class to one library, and
+ * FFM's handles are static constants.
+ *
+ * @param <T> the settings: the library, and whatever else decides the linking (a kevent symbol...)
  */
-public final class BoundOnce {
+public final class BoundOnce<T> {
 
     private final String what;
-    private String boundTo;
+    private boolean bound;
+    private T settings;
 
     /**
      * Creates the guard of one binding class.
@@ -23,22 +27,31 @@ public final class BoundOnce {
     }
 
     /**
-     * Records what the calls are bound to, or checks that it is what they were bound to.
+     * Records the settings the calls are bound to, or checks that they are those.
      *
-     * @param settings the library and whatever else decides the linking (a kevent symbol...)
-     * @return true the first time, when the caller must record its settings
+     * @param wanted the settings ({@code null} allowed: the C library)
      * @throws IllegalStateException the calls are bound to other settings already
      */
-    public synchronized boolean bind(Object... settings) {
-        String target = Arrays.toString(settings);
-        if (boundTo == null) {
-            boundTo = target;
-            return true;
-        }
-        if (!boundTo.equals(target)) {
-            throw new IllegalStateException(what + " is already bound to " + boundTo + "; " + target
+    public synchronized void bind(T wanted) {
+        if (!bound) {
+            settings = wanted;
+            bound = true;
+        } else if (!Objects.equals(settings, wanted)) {
+            throw new IllegalStateException(what + " is already bound to " + settings + "; " + wanted
                     + " cannot be bound in the same JVM");
         }
-        return false;
+    }
+
+    /**
+     * Returns the settings the calls are bound to, for the code that links them.
+     *
+     * @return the settings of the first {@link #bind}
+     * @throws IllegalStateException nothing is bound yet
+     */
+    public synchronized T settings() {
+        if (!bound) {
+            throw new IllegalStateException(what + " is not bound yet");
+        }
+        return settings;
     }
 }

@@ -5,11 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Starts a class's {@code main} in a child JVM with this JVM's class path and binding, for tests
+ * Starts a class's {@code main} in a child JVM with this JVM's class path, binding and call path, for tests
  * that need a fresh process (environment variables, signals, forced bindings). Shared with the
  * other modules' tests through this module's test-jar.
  */
 public final class ChildJvm {
+
+    /** The binding and, for FFM on Linux, its call path (LinuxSyscalls.PROPERTY, a Java 22 class). */
+    private static final List<String> INHERITED = List.of(Natives.NATIVE_PROPERTY, "selectors.syscalls");
 
     private ChildJvm() {
     }
@@ -50,9 +53,12 @@ public final class ChildJvm {
             // JNA's System.load and the FFM Linker are restricted methods: no warning on stderr.
             command.add("--enable-native-access=ALL-UNNAMED");
         }
-        String binding = System.getProperty(Natives.NATIVE_PROPERTY);
-        if (binding != null && jvmOptions.stream().noneMatch(o -> o.startsWith("-D" + Natives.NATIVE_PROPERTY + "="))) {
-            command.add("-D" + Natives.NATIVE_PROPERTY + "=" + binding);
+        for (String property : INHERITED) {
+            String value = System.getProperty(property);
+            boolean given = jvmOptions.stream().anyMatch(o -> o.startsWith("-D" + property + "="));
+            if (value != null && !value.isEmpty() && !given) {
+                command.add("-D" + property + "=" + value);
+            }
         }
         command.addAll(jvmOptions);
         return command;

@@ -80,9 +80,21 @@ class LinuxSyscallsTest {
         assumeTrue(ffmInUse(), "the FFM binding is not in use");
         assumeTrue(OsFamily.CURRENT == OsFamily.LINUX && numbersFor(System.getProperty("os.arch")) != null,
                 "not Linux on x86_64 or aarch64");
+        assumeTrue(System.getProperty("selectors.syscalls", "").isEmpty(), "this run chose the call path");
         String calls = ": recv -EAGAIN, send 3, recv 3; tcp xyz then 0 at EOF, nodelay 1, peer matches";
         assertEquals("direct system calls" + calls, child(List.of()));
+        assertEquals("direct system calls" + calls, child(List.of("-Dselectors.syscalls=")));
         assertEquals("C library wrappers" + calls, child(List.of("-Dselectors.syscalls=libc")));
+    }
+
+    /** So that {@code mvn verify -Dselectors.syscalls=libc} (a .ci/run stage) tests what it says. */
+    @Test
+    void theTestsRunOnTheCallPathTheBuildChose() {
+        assumeTrue(ffmInUse(), "the FFM binding is not in use");
+        assumeTrue(OsFamily.CURRENT == OsFamily.LINUX && numbersFor(System.getProperty("os.arch")) != null,
+                "not Linux on x86_64 or aarch64");
+        String chosen = System.getProperty("selectors.syscalls", "");
+        assertEquals(chosen.equals("libc") ? "C library wrappers" : "direct system calls", Natives.libc().callPath());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import dev.selectors.bsd.KqueueBinding;
+import dev.selectors.bsd.KqueueLibrary;
 import dev.selectors.posix.BoundOnce;
 import dev.selectors.posix.jna.JnaErrno;
 import java.util.Map;
@@ -18,27 +19,16 @@ import java.util.Map;
  */
 public final class JnaKqueueBinding implements KqueueBinding {
 
-    private static final BoundOnce BOUND = new BoundOnce("kqueue");
-    private static String library;
-    private static String keventSymbol;
-    private static boolean sizeCounts;
+    private static final BoundOnce<KqueueLibrary> BOUND = new BoundOnce<>("kqueue");
 
     /**
-     * Binds, on first use, to {@code library} and its {@code keventSymbol}.
+     * Binds, on first use, to {@code library}.
      *
-     * @param library      the path of an emulation library in tests, or {@code null} for the C library
-     * @param keventSymbol {@code kevent}, {@code __kevent50} or {@code __kevent100}
-     * @param sizeCounts   whether kevent's counts are {@code size_t} (NetBSD) rather than {@code int}
+     * @param library the library, kevent's symbol and its counts' width
      */
-    public JnaKqueueBinding(String library, String keventSymbol, boolean sizeCounts) {
-        synchronized (JnaKqueueBinding.class) {
-            if (BOUND.bind(library, keventSymbol, sizeCounts)) {
-                JnaKqueueBinding.library = JnaErrno.libraryOrC(library);
-                JnaKqueueBinding.keventSymbol = keventSymbol;
-                JnaKqueueBinding.sizeCounts = sizeCounts;
-            }
-        }
-        Direct.kqueue();
+    public JnaKqueueBinding(KqueueLibrary library) {
+        BOUND.bind(library);
+        Direct.link();
     }
 
     @Override
@@ -48,17 +38,25 @@ public final class JnaKqueueBinding implements KqueueBinding {
 
     @Override
     public int kevent(int kq, long changelist, int nchanges, long eventlist, int nevents, long timeout) {
-        return result(sizeCounts ? Direct.keventSizeCounts(kq, changelist, nchanges, eventlist, nevents, timeout)
+        return result(Direct.SIZE_COUNTS
+                ? Direct.keventSizeCounts(kq, changelist, nchanges, eventlist, nevents, timeout)
                 : Direct.kevent(kq, changelist, nchanges, eventlist, nevents, timeout));
     }
 
     /** The direct-mapped calls; the function mapper gives kevent its system's symbol. */
     private static final class Direct {
+        static final boolean SIZE_COUNTS = BOUND.settings().sizeCounts();
+
         static {
+            KqueueLibrary library = BOUND.settings();
             Map<String, Object> options = Map.of(Library.OPTION_FUNCTION_MAPPER,
                     (com.sun.jna.FunctionMapper) (lib, method) ->
-                            method.getName().startsWith("kevent") ? keventSymbol : method.getName());
-            Native.register(Direct.class, NativeLibrary.getInstance(library, options));
+                            method.getName().startsWith("kevent") ? library.keventSymbol() : method.getName());
+            Native.register(Direct.class, NativeLibrary.getInstance(JnaErrno.libraryOrC(library.path()), options));
+        }
+
+        /** Registers the natives (the class's initialisation) without making a call. */
+        static void link() {
         }
 
         static native int kqueue();

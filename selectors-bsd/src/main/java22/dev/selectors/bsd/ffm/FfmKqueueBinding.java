@@ -4,12 +4,13 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.selectors.bsd.KqueueBinding;
+import dev.selectors.bsd.KqueueLibrary;
 import dev.selectors.posix.BoundOnce;
+import dev.selectors.posix.ffm.Downcall;
 import dev.selectors.posix.ffm.Downcalls;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
-import java.lang.invoke.MethodHandle;
+import java.lang.foreign.ValueLayout;
 
 /**
  * kqueue and kevent through the FFM API (Java 22+), from the library and under the kevent
@@ -18,60 +19,37 @@ import java.lang.invoke.MethodHandle;
  */
 public final class FfmKqueueBinding implements KqueueBinding {
 
-    private static final BoundOnce BOUND = new BoundOnce("kqueue");
-    private static String library;
-    private static String keventSymbol;
-    private static boolean sizeCounts;
+    private static final BoundOnce<KqueueLibrary> BOUND = new BoundOnce<>("kqueue");
 
     /**
-     * Binds, on first use, to {@code library} (null: the C library) and its {@code keventSymbol}.
+     * Binds, on first use, to {@code library}.
      *
-     * @param library      the path of an emulation library in tests, or {@code null}
-     * @param keventSymbol {@code kevent}, {@code __kevent50} or {@code __kevent100}
-     * @param sizeCounts   whether kevent's counts are {@code size_t} (NetBSD) rather than {@code int}
+     * @param library the library, kevent's symbol and its counts' width
      */
-    public FfmKqueueBinding(String library, String keventSymbol, boolean sizeCounts) {
-        synchronized (FfmKqueueBinding.class) {
-            if (BOUND.bind(library, keventSymbol, sizeCounts)) {
-                FfmKqueueBinding.library = library;
-                FfmKqueueBinding.keventSymbol = keventSymbol;
-                FfmKqueueBinding.sizeCounts = sizeCounts;
-            }
-        }
-        Handles.KQUEUE.type();
+    public FfmKqueueBinding(KqueueLibrary library) {
+        BOUND.bind(library);
+        // Link now: a missing library or symbol fails the load, not the first call.
+        Handles.KQUEUE.name();
     }
 
     @Override
     public int kqueue() {
-        MemorySegment state = Downcalls.captureState();
-        try {
-            return Downcalls.result((int) Handles.KQUEUE.invokeExact(state), state);
-        } catch (Throwable t) {
-            throw Downcalls.unexpected(t);
-        }
+        return (int) Handles.KQUEUE.call();
     }
 
     @Override
     public int kevent(int kq, long changelist, int nchanges, long eventlist, int nevents, long timeout) {
-        MemorySegment state = Downcalls.captureState();
-        try {
-            int r = Handles.SIZE_COUNTS
-                    ? (int) Handles.KEVENT.invokeExact(state, kq, changelist, (long) nchanges, eventlist, (long) nevents, timeout)
-                    : (int) Handles.KEVENT.invokeExact(state, kq, changelist, nchanges, eventlist, nevents, timeout);
-            return Downcalls.result(r, state);
-        } catch (Throwable t) {
-            throw Downcalls.unexpected(t);
-        }
+        return (int) Handles.KEVENT.callPerMessage(kq, changelist, nchanges, eventlist, nevents, timeout);
     }
 
     /** The handles, made once the library and symbol are known. */
     private static final class Handles {
-        private static final SymbolLookup LIBRARY = Downcalls.library(library);
-        static final MethodHandle KQUEUE = Downcalls.capturingErrno(LIBRARY, "kqueue", FunctionDescriptor.of(JAVA_INT));
-        static final boolean SIZE_COUNTS = sizeCounts;
+        private static final KqueueLibrary BOUND_TO = BOUND.settings();
+        private static final SymbolLookup LIBRARY = Downcalls.library(BOUND_TO.path());
+        static final Downcall KQUEUE = Downcall.of(LIBRARY, "kqueue", FunctionDescriptor.of(JAVA_INT));
         /** NetBSD's counts are size_t: JAVA_LONG fills their 64-bit registers. */
-        static final MethodHandle KEVENT = Downcalls.capturingErrno(LIBRARY, keventSymbol,
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, SIZE_COUNTS ? JAVA_LONG : JAVA_INT, JAVA_LONG,
-                        SIZE_COUNTS ? JAVA_LONG : JAVA_INT, JAVA_LONG));
+        private static final ValueLayout COUNT = BOUND_TO.sizeCounts() ? JAVA_LONG : JAVA_INT;
+        static final Downcall KEVENT = Downcall.of(LIBRARY, BOUND_TO.keventSymbol(),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, COUNT, JAVA_LONG, COUNT, JAVA_LONG));
     }
 }

@@ -21,7 +21,8 @@ import java.util.Optional;
  * call failed. Pointers are passed as {@code JAVA_LONG} addresses, which the LP64 ABIs
  * (x86_64, aarch64) pass exactly like pointers, so no per-call {@code MemorySegment} is made.
  *
- * <p>Internal: shared by the FFM bindings of the backend modules.
+ * <p>Internal: {@link Downcall} makes every call through here; the backend modules' FFM bindings
+ * use only {@link #library}.
  */
 public final class Downcalls {
 
@@ -43,7 +44,7 @@ public final class Downcalls {
      * @return the handle
      * @throws UnsupportedOperationException the C library has no such function
      */
-    public static MethodHandle capturingErrno(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+    static MethodHandle capturingErrno(String name, FunctionDescriptor descriptor, Linker.Option... options) {
         return optionalCapturingErrno(name, descriptor, options).orElseThrow(
                 () -> new UnsupportedOperationException("the C library has no " + name + "()"));
     }
@@ -56,7 +57,7 @@ public final class Downcalls {
      * @param options    further linker options
      * @return the handle, or empty
      */
-    public static Optional<MethodHandle> optionalCapturingErrno(String name, FunctionDescriptor descriptor,
+    static Optional<MethodHandle> optionalCapturingErrno(String name, FunctionDescriptor descriptor,
                                                                Linker.Option... options) {
         return optionalCapturingErrno(LIBC, name, descriptor, options);
     }
@@ -72,7 +73,7 @@ public final class Downcalls {
      * @return the handle
      * @throws UnsupportedOperationException the library has no such function
      */
-    public static MethodHandle capturingErrno(SymbolLookup library, String name, FunctionDescriptor descriptor,
+    static MethodHandle capturingErrno(SymbolLookup library, String name, FunctionDescriptor descriptor,
                                               Linker.Option... options) {
         return optionalCapturingErrno(library, name, descriptor, options).orElseThrow(
                 () -> new UnsupportedOperationException("the library has no " + name + "()"));
@@ -103,7 +104,7 @@ public final class Downcalls {
      * @param descriptor its signature
      * @return the handle
      */
-    public static MethodHandle plain(String name, FunctionDescriptor descriptor) {
+    static MethodHandle plain(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(LIBC.find(name).orElseThrow(
                 () -> new UnsupportedOperationException("the C library has no " + name + "()")), descriptor);
     }
@@ -113,17 +114,12 @@ public final class Downcalls {
      *
      * @return this thread's capture segment, to pass as a capturing handle's first argument
      */
-    public static MemorySegment captureState() {
+    static MemorySegment captureState() {
         return CaptureStates.current();
     }
 
-    /**
-     * The errno a capturing call stored.
-     *
-     * @param state the segment passed to the call
-     * @return errno
-     */
-    public static int errno(MemorySegment state) {
+    /** The errno a capturing call stored in {@code state}. */
+    static int errno(MemorySegment state) {
         return state.get(JAVA_INT, ERRNO_OFFSET);
     }
 
@@ -135,18 +131,7 @@ public final class Downcalls {
      * @param state the segment passed to it
      * @return {@code r}, or {@code -errno} when it is negative
      */
-    public static int result(int r, MemorySegment state) {
-        return r < 0 ? -errno(state) : r;
-    }
-
-    /**
-     * As {@link #result(int, MemorySegment)}, for calls returning a long ({@code ssize_t}).
-     *
-     * @param r     what the call returned
-     * @param state the segment passed to it
-     * @return {@code r}, or {@code -errno} when it is negative
-     */
-    public static long result(long r, MemorySegment state) {
+    static long result(long r, MemorySegment state) {
         return r < 0 ? -errno(state) : r;
     }
 
@@ -156,7 +141,7 @@ public final class Downcalls {
      * @param t the throwable
      * @return an error to throw
      */
-    public static AssertionError unexpected(Throwable t) {
+    static AssertionError unexpected(Throwable t) {
         return new AssertionError("a native downcall threw", t);
     }
 }

@@ -6,9 +6,11 @@ import dev.selectors.posix.OsFamily;
 import dev.selectors.posix.SyscallNumbers;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Every system call the Linux bindings make, through the C library's {@code syscall(2)} instead
@@ -41,20 +43,16 @@ public final class LinuxSyscalls {
     /** The system property choosing the path: {@code direct} (the default) or {@code libc}. */
     public static final String PROPERTY = "selectors.syscalls";
 
-    /** Whether the Linux bindings make their system calls through {@link #call}. */
+    /** Whether the Linux bindings make their system calls through {@link #SYSCALL}. */
     public static final boolean ENABLED = choose();
 
     /**
      * {@code long syscall(long number, ...)} with six arguments after the number, each passed as
      * a {@code long} (glibc's syscall reads all six as longs, and the kernel truncates int
      * arguments itself); the capture segment comes first. {@code null} when not {@link #ENABLED}.
-     * The per-message calls (recv, send, epoll_wait) invoke it directly rather than through
-     * {@link #call}: C2 must inline the whole downcall, whose check of the capture segment
-     * allocates a slice unless inlined, and two more call levels put it past C2's inlining
-     * depth limit in the echo server (a young collection every few seconds, 100-190 more
-     * instructions per message under callgrind).
+     * Each call binds its number to it ({@link #linker}).
      */
-    public static final MethodHandle SYSCALL = ENABLED ? Downcalls.capturingErrno("syscall",
+    private static final MethodHandle SYSCALL = ENABLED ? Downcalls.capturingErrno("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
             Linker.Option.firstVariadicArg(1)) : null;
 
@@ -62,8 +60,9 @@ public final class LinuxSyscalls {
     }
 
     private static boolean choose() {
-        String wanted = System.getProperty(PROPERTY, "direct").trim().toLowerCase(Locale.ROOT);
+        String wanted = System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
         switch (wanted) {
+            case "": // unset, or set to nothing by a script: the default
             case "direct":
                 return OsFamily.CURRENT == OsFamily.LINUX && SyscallNumbers.forArch(System.getProperty("os.arch", "")) != null;
             case "libc":
@@ -74,74 +73,19 @@ public final class LinuxSyscalls {
     }
 
     /**
-     * Makes a system call; only when {@link #ENABLED}.
+     * A binding's system calls, one {@link Downcall} each through the one handle; only when
+     * {@link #ENABLED}.
      *
-     * @param number the call's number ({@link SyscallNumbers}, or epoll's in selectors-linux)
-     * @param a      the first argument (ints and pointers alike as {@code long})
-     * @param b      the second, 0 when the call takes fewer
-     * @param c      the third
-     * @param d      the fourth
-     * @param e      the fifth
-     * @param f      the sixth
-     * @return the result, or minus errno
+     * @param numbers  the architecture's numbers by system call name ({@link SyscallNumbers}, or
+     *                 epoll's in selectors-linux)
+     * @param calledAs the system call that serves a C function of another name (recv: recvfrom)
+     * @return a C function's name to its call, or to {@code null} where {@code numbers} has none
      */
-    public static long call(long number, long a, long b, long c, long d, long e, long f) {
-        MemorySegment state = Downcalls.captureState();
-        try {
-            long r = (long) SYSCALL.invokeExact(state, number, a, b, c, d, e, f);
-            return r < 0 ? -Downcalls.errno(state) : r;
-        } catch (Throwable t) {
-            throw Downcalls.unexpected(t);
-        }
-    }
-
-    /**
-     * {@link #call(long, long, long, long, long, long, long)} with one argument.
-     *
-     * @param number the call
-     * @param a      its argument
-     * @return the result, or minus errno
-     */
-    public static long call(long number, long a) {
-        return call(number, a, 0, 0, 0, 0, 0);
-    }
-
-    /**
-     * {@link #call(long, long, long, long, long, long, long)} with two arguments.
-     *
-     * @param number the call
-     * @param a      the first argument
-     * @param b      the second
-     * @return the result, or minus errno
-     */
-    public static long call(long number, long a, long b) {
-        return call(number, a, b, 0, 0, 0, 0);
-    }
-
-    /**
-     * {@link #call(long, long, long, long, long, long, long)} with three arguments.
-     *
-     * @param number the call
-     * @param a      the first argument
-     * @param b      the second
-     * @param c      the third
-     * @return the result, or minus errno
-     */
-    public static long call(long number, long a, long b, long c) {
-        return call(number, a, b, c, 0, 0, 0);
-    }
-
-    /**
-     * {@link #call(long, long, long, long, long, long, long)} with four arguments.
-     *
-     * @param number the call
-     * @param a      the first argument
-     * @param b      the second
-     * @param c      the third
-     * @param d      the fourth
-     * @return the result, or minus errno
-     */
-    public static long call(long number, long a, long b, long c, long d) {
-        return call(number, a, b, c, d, 0, 0);
+    public static Function<String, Downcall> linker(Map<String, Long> numbers, Map<String, String> calledAs) {
+        return function -> {
+            String call = calledAs.getOrDefault(function, function);
+            Long number = numbers.get(call);
+            return number == null ? null : new Downcall(call, MethodHandles.insertArguments(SYSCALL, 1, number));
+        };
     }
 }

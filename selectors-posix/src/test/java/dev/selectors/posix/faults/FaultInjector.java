@@ -192,6 +192,22 @@ public final class FaultInjector {
     }
 
     /**
+     * How many fds of this process are open on what {@code link} names, for a test that checks
+     * a step opens none of them ({@code anon_inode:[eventpoll]}: the JVM opens files of its own
+     * at any time, but not those).
+     *
+     * @param link what {@code /proc/self/fd} says the fds are
+     * @return how many there are now
+     */
+    public static long openFdsLinkedTo(String link) {
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> link.equals(link(Integer.parseInt(fd.getFileName().toString())))).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
      * What {@code /proc/self/fd} says an fd is.
      *
      * @param fd a file descriptor

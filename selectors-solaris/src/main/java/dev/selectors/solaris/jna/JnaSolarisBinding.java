@@ -16,8 +16,7 @@ import dev.selectors.solaris.SolarisAbi;
  */
 public final class JnaSolarisBinding implements SolarisBinding {
 
-    private static final BoundOnce BOUND = new BoundOnce("the Solaris calls");
-    private static String library;
+    private static final BoundOnce<String> BOUND = new BoundOnce<>("the Solaris calls");
 
     /**
      * Binds, on first use, to {@code library}.
@@ -25,12 +24,8 @@ public final class JnaSolarisBinding implements SolarisBinding {
      * @param library the path of the emulation library in tests, or {@code null} for the C library
      */
     public JnaSolarisBinding(String library) {
-        synchronized (JnaSolarisBinding.class) {
-            if (BOUND.bind(library)) {
-                JnaSolarisBinding.library = JnaErrno.libraryOrC(library);
-            }
-        }
-        Direct.port_create();
+        BOUND.bind(library);
+        Direct.link();
     }
 
     @Override
@@ -81,7 +76,11 @@ public final class JnaSolarisBinding implements SolarisBinding {
     /** The direct-mapped calls. */
     private static final class Direct {
         static {
-            Native.register(Direct.class, NativeLibrary.getInstance(library));
+            Native.register(Direct.class, NativeLibrary.getInstance(JnaErrno.libraryOrC(BOUND.settings())));
+        }
+
+        /** Registers the natives (the class's initialisation) without making a call. */
+        static void link() {
         }
 
         static native int open(String path, int flags);
