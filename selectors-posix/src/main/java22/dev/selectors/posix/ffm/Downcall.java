@@ -19,31 +19,35 @@ import java.util.Collections;
  *
  * <p>Every binding keeps its calls in static final fields: a record's fields are constants to
  * the JIT, so C2 inlines the whole downcall into the binding's method. On the per-message path
- * (recv, send, each backend's wait) the bindings call {@link #callPerMessage}, the same code as
- * {@link #call(long, long, long, long, long, long)} in a method of its own, for two reasons
- * measured in the echo server (BENCHMARKS.md). C2 must inline the whole downcall: the FFM
- * downcall's check of the errno capture segment makes a slice that C2 removes only then, and
- * a helper two levels deeper once put it past C2's inlining depth ({@code
- * SteadyStateAllocationTest} guards it). And the JIT keeps one branch profile per method: in a
- * method shared with the calls that fail as a matter of course (accept4's EAGAIN after every
- * burst of connections), the failure branch stays compiled into recv and send with errno's read
- * as an out-of-line call, 5 more instructions per message.
+ * (recv, send, each backend's wait) the bindings call {@link #callPerMessage}. It takes all six
+ * arguments, so that no overload stands between the binding's method and the downcall: C2 must
+ * inline the whole downcall, whose check of the errno capture segment otherwise allocates a
+ * slice ({@code SteadyStateAllocationTest} guards it). And it is a method of its own because the
+ * JIT keeps one branch profile per method: shared with calls that fail as a matter of course
+ * (accept4's EAGAIN after every burst of connections), the failure branch would stay compiled
+ * into recv and send, errno's read an out-of-line call (BENCHMARKS.md has the measurements).
  *
  * @param name   the function, for messages
- * @param handle {@code long (MemorySegment state, long a, long b, long c, long d, long e, long f)}
+ * @param number what goes before the arguments: a system call's number, for the one
+ *               {@code syscall(2)} handle ({@link LinuxSyscalls}); 0 for a C function, whose
+ *               handle drops it. A field rather than a bound argument, so that the JIT passes it
+ *               as a constant exactly as a call written out would.
+ * @param handle {@code long (MemorySegment state, long number, long a, long b, long c, long d,
+ *               long e, long f)}
  */
-public record Downcall(String name, MethodHandle handle) {
+public record Downcall(String name, long number, MethodHandle handle) {
 
-    /** How many arguments a call takes at most. */
-    public static final int MAX_ARGUMENTS = 6;
+    /** How many arguments a call takes at most: syscall(2)'s six. */
+    private static final int MAX_ARGUMENTS = 6;
 
     private static final MethodType TYPE = MethodType.methodType(long.class,
-            Collections.nCopies(MAX_ARGUMENTS, long.class)).insertParameterTypes(0, MemorySegment.class);
+            Collections.nCopies(1 + MAX_ARGUMENTS, long.class)).insertParameterTypes(0, MemorySegment.class);
 
     /**
      * Checks the handle's type.
      *
      * @param name   the function
+     * @param number the value passed before the arguments
      * @param handle its handle, of the type above
      */
     public Downcall {
@@ -101,15 +105,17 @@ public record Downcall(String name, MethodHandle handle) {
      * @param capturing the handle, capture segment first
      * @return the call
      */
-    public static Downcall adapt(String name, MethodHandle capturing) {
+    private static Downcall adapt(String name, MethodHandle capturing) {
         int arguments = capturing.type().parameterCount() - 1;
         if (arguments > MAX_ARGUMENTS) {
             throw new IllegalArgumentException(name + " takes " + arguments + " arguments, more than " + MAX_ARGUMENTS);
         }
-        MethodType widened = TYPE.dropParameterTypes(1 + arguments, 1 + MAX_ARGUMENTS);
+        MethodType widened = MethodType.methodType(long.class, Collections.nCopies(arguments, long.class))
+                .insertParameterTypes(0, MemorySegment.class);
         MethodHandle wide = MethodHandles.explicitCastArguments(capturing, widened);
-        return new Downcall(name, MethodHandles.dropArguments(wide, 1 + arguments,
-                Collections.nCopies(MAX_ARGUMENTS - arguments, long.class)));
+        MethodHandle padded = MethodHandles.dropArguments(wide, 1 + arguments,
+                Collections.nCopies(MAX_ARGUMENTS - arguments, long.class));
+        return new Downcall(name, 0, MethodHandles.dropArguments(padded, 1, long.class));
     }
 
     /**
@@ -195,7 +201,7 @@ public record Downcall(String name, MethodHandle handle) {
     public long call(long a, long b, long c, long d, long e, long f) {
         MemorySegment state = Downcalls.captureState();
         try {
-            return Downcalls.result((long) handle.invokeExact(state, a, b, c, d, e, f), state);
+            return Downcalls.result((long) handle.invokeExact(state, number, a, b, c, d, e, f), state);
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -216,7 +222,7 @@ public record Downcall(String name, MethodHandle handle) {
     public long callPerMessage(long a, long b, long c, long d, long e, long f) {
         MemorySegment state = Downcalls.captureState();
         try {
-            long r = (long) handle.invokeExact(state, a, b, c, d, e, f);
+            long r = (long) handle.invokeExact(state, number, a, b, c, d, e, f);
             return r < 0 ? -Downcalls.errno(state) : r;
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);

@@ -7,7 +7,6 @@ import dev.selectors.posix.SyscallNumbers;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,7 +49,7 @@ public final class LinuxSyscalls {
      * {@code long syscall(long number, ...)} with six arguments after the number, each passed as
      * a {@code long} (glibc's syscall reads all six as longs, and the kernel truncates int
      * arguments itself); the capture segment comes first. {@code null} when not {@link #ENABLED}.
-     * Each call binds its number to it ({@link #linker}).
+     * Each call is a {@link Downcall} of it with its number ({@link #linker}).
      */
     private static final MethodHandle SYSCALL = ENABLED ? Downcalls.capturingErrno("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
@@ -85,7 +84,7 @@ public final class LinuxSyscalls {
         return function -> {
             String call = calledAs.getOrDefault(function, function);
             Long number = numbers.get(call);
-            return number == null ? null : new Downcall(call, MethodHandles.insertArguments(SYSCALL, 1, number));
+            return number == null ? null : new Downcall(call, number, SYSCALL);
         };
     }
 }
