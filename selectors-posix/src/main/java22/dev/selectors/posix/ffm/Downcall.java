@@ -68,7 +68,8 @@ public record Downcall(String name, long number, MethodHandle handle) {
      */
     public static Downcall of(SymbolLookup library, String symbol, FunctionDescriptor descriptor,
                               Linker.Option... options) {
-        return adapt(symbol, Downcalls.capturingErrno(library, symbol, descriptor, options));
+        return adapt(symbol, Downcalls.capturingErrno(library, symbol, descriptor, options)
+                .orElseThrow(() -> Downcalls.missing(library, symbol)));
     }
 
     /**
@@ -94,7 +95,8 @@ public record Downcall(String name, long number, MethodHandle handle) {
      * @return the call, or {@code null} when the C library has no such function
      */
     public static Downcall ifPresent(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
-        return Downcalls.optionalCapturingErrno(symbol, descriptor, options).map(h -> adapt(symbol, h)).orElse(null);
+        return Downcalls.capturingErrno(Downcalls.library(null), symbol, descriptor, options)
+                .map(h -> adapt(symbol, h)).orElse(null);
     }
 
     /**
@@ -201,7 +203,8 @@ public record Downcall(String name, long number, MethodHandle handle) {
     public long call(long a, long b, long c, long d, long e, long f) {
         MemorySegment state = Downcalls.captureState();
         try {
-            return Downcalls.result((long) handle.invokeExact(state, number, a, b, c, d, e, f), state);
+            long r = (long) handle.invokeExact(state, number, a, b, c, d, e, f);
+            return r < 0 ? -Downcalls.errno(state) : r;
         } catch (Throwable t) {
             throw Downcalls.unexpected(t);
         }
@@ -209,7 +212,8 @@ public record Downcall(String name, long number, MethodHandle handle) {
 
     /**
      * As {@link #call(long, long, long, long, long, long)}, for the per-message calls only:
-     * recv, send and the backends' waits, whose failures are rare (see the class comment).
+     * recv, send and the backends' waits, whose failures are rare. The same body on purpose:
+     * its own bytecode is its own branch profile (see the class comment).
      *
      * @param a the first argument
      * @param b the second

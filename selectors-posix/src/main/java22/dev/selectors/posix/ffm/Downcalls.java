@@ -38,45 +38,30 @@ public final class Downcalls {
     /**
      * A handle that takes the capture segment as its first argument.
      *
-     * @param name       the C function
+     * @param library    where to look the function up ({@link #library})
+     * @param name       the function
      * @param descriptor its signature
      * @param options    further linker options (for example {@code firstVariadicArg})
-     * @return the handle
-     * @throws UnsupportedOperationException the C library has no such function
+     * @return the handle, or empty where the library has no such function
      */
-    static MethodHandle capturingErrno(String name, FunctionDescriptor descriptor, Linker.Option... options) {
-        return optionalCapturingErrno(name, descriptor, options).orElseThrow(
-                () -> new UnsupportedOperationException("the C library has no " + name + "()"));
+    static Optional<MethodHandle> capturingErrno(SymbolLookup library, String name, FunctionDescriptor descriptor,
+                                                 Linker.Option... options) {
+        Linker.Option[] all = new Linker.Option[options.length + 1];
+        all[0] = Linker.Option.captureCallState("errno");
+        System.arraycopy(options, 0, all, 1, options.length);
+        return library.find(name).map(symbol -> LINKER.downcallHandle(symbol, descriptor, all));
     }
 
     /**
-     * As {@link #capturingErrno}, for functions only some systems have.
+     * The error for a function a library lacks.
      *
-     * @param name       the C function
-     * @param descriptor its signature
-     * @param options    further linker options
-     * @return the handle, or empty
+     * @param library the library looked in
+     * @param name    the function
+     * @return the exception to throw
      */
-    static Optional<MethodHandle> optionalCapturingErrno(String name, FunctionDescriptor descriptor,
-                                                               Linker.Option... options) {
-        return optionalCapturingErrno(LIBC, name, descriptor, options);
-    }
-
-    /**
-     * As {@link #capturingErrno}, from another library than the C library (an emulation
-     * library in tests).
-     *
-     * @param library    where to look the function up
-     * @param name       the C function
-     * @param descriptor its signature
-     * @param options    further linker options (for example {@code firstVariadicArg})
-     * @return the handle
-     * @throws UnsupportedOperationException the library has no such function
-     */
-    static MethodHandle capturingErrno(SymbolLookup library, String name, FunctionDescriptor descriptor,
-                                              Linker.Option... options) {
-        return optionalCapturingErrno(library, name, descriptor, options).orElseThrow(
-                () -> new UnsupportedOperationException("the library has no " + name + "()"));
+    static UnsupportedOperationException missing(SymbolLookup library, String name) {
+        return new UnsupportedOperationException((library == LIBC ? "the C library" : "the library") + " has no "
+                + name + "()");
     }
 
     /**
@@ -89,14 +74,6 @@ public final class Downcalls {
         return path == null ? LIBC : SymbolLookup.libraryLookup(java.nio.file.Path.of(path), Arena.global());
     }
 
-    private static Optional<MethodHandle> optionalCapturingErrno(SymbolLookup library, String name,
-                                                                 FunctionDescriptor descriptor, Linker.Option... options) {
-        Linker.Option[] all = new Linker.Option[options.length + 1];
-        all[0] = Linker.Option.captureCallState("errno");
-        System.arraycopy(options, 0, all, 1, options.length);
-        return library.find(name).map(symbol -> LINKER.downcallHandle(symbol, descriptor, all));
-    }
-
     /**
      * A handle whose errno is never read.
      *
@@ -105,8 +82,7 @@ public final class Downcalls {
      * @return the handle
      */
     static MethodHandle plain(String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(LIBC.find(name).orElseThrow(
-                () -> new UnsupportedOperationException("the C library has no " + name + "()")), descriptor);
+        return LINKER.downcallHandle(LIBC.find(name).orElseThrow(() -> missing(LIBC, name)), descriptor);
     }
 
     /**
@@ -121,18 +97,6 @@ public final class Downcalls {
     /** The errno a capturing call stored in {@code state}. */
     static int errno(MemorySegment state) {
         return state.get(JAVA_INT, ERRNO_OFFSET);
-    }
-
-    /**
-     * The seams' convention, written once: a call's result, or {@code -errno} from the capture
-     * segment when it failed.
-     *
-     * @param r     what the call returned
-     * @param state the segment passed to it
-     * @return {@code r}, or {@code -errno} when it is negative
-     */
-    static long result(long r, MemorySegment state) {
-        return r < 0 ? -errno(state) : r;
     }
 
     /**

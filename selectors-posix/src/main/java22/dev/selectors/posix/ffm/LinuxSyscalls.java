@@ -6,6 +6,7 @@ import dev.selectors.posix.OsFamily;
 import dev.selectors.posix.SyscallNumbers;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.util.Locale;
 import java.util.Map;
@@ -51,11 +52,16 @@ public final class LinuxSyscalls {
      * arguments itself); the capture segment comes first. {@code null} when not {@link #ENABLED}.
      * Each call is a {@link Downcall} of it with its number ({@link #linker}).
      */
-    private static final MethodHandle SYSCALL = ENABLED ? Downcalls.capturingErrno("syscall",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-            Linker.Option.firstVariadicArg(1)) : null;
+    private static final MethodHandle SYSCALL = ENABLED ? linkSyscall() : null;
 
     private LinuxSyscalls() {
+    }
+
+    private static MethodHandle linkSyscall() {
+        SymbolLookup libc = Downcalls.library(null);
+        return Downcalls.capturingErrno(libc, "syscall", FunctionDescriptor.of(JAVA_LONG,
+                        JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+                Linker.Option.firstVariadicArg(1)).orElseThrow(() -> Downcalls.missing(libc, "syscall"));
     }
 
     private static boolean choose() {

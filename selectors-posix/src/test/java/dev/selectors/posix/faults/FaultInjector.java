@@ -4,6 +4,7 @@ import dev.selectors.posix.Errno;
 import dev.selectors.posix.LibC;
 import dev.selectors.posix.NativeMemory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * A test binding: wraps any binding seam ({@link LibC}, the epoll, kqueue, /dev/poll and
@@ -200,10 +202,10 @@ public final class FaultInjector {
      * @return how many there are now
      */
     public static long openFdsLinkedTo(String link) {
-        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.filter(fd -> link.equals(link(Integer.parseInt(fd.getFileName().toString())))).count();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
