@@ -9,7 +9,9 @@ POM), an MD5 and SHA-1 checksum beside each that matches it, a detached signatur
 that verifies with PUBLIC_KEY, and a POM whose metadata (own or inherited from a staged parent)
 has name, description, url, licenses, scm and developers. Beyond what a central repository
 asks: every jar carries LICENSE and NOTICE, every library jar a module descriptor, every
-library sources jar a package-info.java per package, and the BOM manages every staged artifact.
+library sources jar a package-info.java per package, no library class outside a `jna` package
+names a JNA type and none outside an `ffm` package a java.lang.foreign type (README, "The
+binding layer"), and the BOM manages every staged artifact.
 Prints one line per artifact; exits 1 when anything fails.
 """
 import hashlib
@@ -27,6 +29,8 @@ NS = {"m": "http://maven.apache.org/POM/4.0.0"}
 # The library modules: named Java modules, with package-info for each package.
 LIBRARIES = {"selectors-api", "selectors-posix", "selectors-linux", "selectors-bsd",
              "selectors-solaris", "selectors-tck", "selectors"}
+# Where a library class may name a native-binding API: (package's last name, internal name prefix).
+BINDING_APIS = [("jna", b"com/sun/jna/"), ("ffm", b"java/lang/foreign/")]
 REQUIRED_METADATA = ["name", "description", "url", "licenses/m:license/m:name", "scm/m:url",
                      "scm/m:connection", "developers/m:developer/m:name"]
 
@@ -84,6 +88,8 @@ def jar_problems(artifact_id, jar, sources):
                 problems.append(os.path.basename(jar) + " lacks " + needed)
         if artifact_id in LIBRARIES and "module-info.class" not in names:
             problems.append(os.path.basename(jar) + " has no module descriptor")
+        if artifact_id in LIBRARIES:
+            problems.extend(binding_api_problems(z))
     if artifact_id in LIBRARIES and sources:
         with zipfile.ZipFile(sources) as z:
             packages = {os.path.dirname(n) for n in z.namelist()
@@ -91,6 +97,20 @@ def jar_problems(artifact_id, jar, sources):
             for package in sorted(packages):
                 if package + "/package-info.java" not in z.namelist():
                     problems.append(package.replace("/", ".") + " has no package-info.java")
+    return problems
+
+
+def binding_api_problems(jar):
+    """Classes that name JNA outside a jna package, or java.lang.foreign outside an ffm package."""
+    problems = []
+    for name in sorted(jar.namelist()):
+        if not name.endswith(".class") or name.endswith("module-info.class"):
+            continue
+        package = re.sub(r"^META-INF/versions/\d+/", "", os.path.dirname(name))
+        code = jar.read(name)
+        for allowed, api in BINDING_APIS:
+            if package.rsplit("/", 1)[-1] != allowed and api in code:
+                problems.append(name + " names " + api.decode().rstrip("/").replace("/", ".") + " outside a " + allowed + " package")
     return problems
 
 

@@ -1,14 +1,12 @@
 package dev.selectors.tck;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
+import dev.selectors.tck.jna.TckLibC;
 import sun.misc.Signal;
 
 /**
  * Sends a signal to one thread, so that a test can interrupt a blocked select(2)/poll(2)/
  * epoll_wait(2) with EINTR, as Python's {@code signal.alarm} tests do. Linux only (gettid and
- * tgkill); test support, not part of any backend, so it calls JNA directly.
+ * tgkill).
  */
 final class Signals {
 
@@ -19,7 +17,7 @@ final class Signals {
     }
 
     static boolean supported() {
-        return Platform.isLinux();
+        return TckLibC.isLinux();
     }
 
     /** Installs a do-nothing Java handler, so the signal interrupts system calls. */
@@ -28,23 +26,13 @@ final class Signals {
     }
 
     static int currentThreadId() {
-        return Linux.INSTANCE.gettid();
+        return TckLibC.gettid();
     }
 
     static void signalThread(int tid) {
-        int signal = new Signal(SIGNAL_NAME).getNumber();
-        if (Linux.INSTANCE.tgkill(Linux.INSTANCE.getpid(), tid, signal) != 0) {
-            throw new IllegalStateException("tgkill failed: errno " + Native.getLastError());
+        int r = TckLibC.signalThread(tid, new Signal(SIGNAL_NAME).getNumber());
+        if (r < 0) {
+            throw new IllegalStateException("tgkill failed: errno " + -r);
         }
-    }
-
-    private interface Linux extends Library {
-        Linux INSTANCE = Native.load(Platform.C_LIBRARY_NAME, Linux.class);
-
-        int getpid();
-
-        int gettid();
-
-        int tgkill(int tgid, int tid, int sig);
     }
 }
