@@ -1,5 +1,8 @@
 package dev.selectors.posix;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * What every binding of the C library does the same way, whatever reaches the kernel: the
  * close-on-exec flag on every fd the library makes, and the widths that differ between systems.
@@ -23,6 +26,34 @@ public abstract class AbstractLibC implements LibC {
     /** For the bindings. */
     protected AbstractLibC() {
     }
+
+    /**
+     * Memory a binding allocated, zeroed, as {@link #allocate} returns it.
+     *
+     * @param address its first byte
+     * @param view    a direct buffer over all of it (its byte order is set here)
+     * @param free    frees it; called once, by the first {@code close()}
+     * @return the memory
+     */
+    protected static NativeMemory memory(long address, ByteBuffer view, Runnable free) {
+        return new AllocatedMemory(address, view.order(ByteOrder.nativeOrder()), view.capacity(), free);
+    }
+
+    @Override
+    public final long address(ByteBuffer directBuffer) {
+        if (!directBuffer.isDirect()) {
+            throw new IllegalArgumentException("not a direct buffer: " + directBuffer);
+        }
+        return directBufferAddress(directBuffer);
+    }
+
+    /**
+     * The native address of a direct buffer's first byte, as {@link #address(ByteBuffer)}.
+     *
+     * @param directBuffer a direct buffer
+     * @return the address
+     */
+    protected abstract long directBufferAddress(ByteBuffer directBuffer);
 
     /**
      * pipe(2) with no flags.

@@ -13,7 +13,6 @@ import dev.selectors.posix.AbstractLibC;
 import dev.selectors.posix.CSymbols;
 import dev.selectors.posix.NativeMemory;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Map;
 
 /**
@@ -162,14 +161,14 @@ public final class JnaLibC extends AbstractLibC {
 
     @Override
     public NativeMemory allocate(long size) {
-        return new JnaMemory(size);
+        // JNA's Memory: malloc, and free on close (or, unreachable, by its cleaner).
+        Memory memory = new Memory(size);
+        memory.clear();
+        return memory(Pointer.nativeValue(memory), memory.getByteBuffer(0, size), memory::close);
     }
 
     @Override
-    public long address(ByteBuffer directBuffer) {
-        if (!directBuffer.isDirect()) {
-            throw new IllegalArgumentException("not a direct buffer: " + directBuffer);
-        }
+    protected long directBufferAddress(ByteBuffer directBuffer) {
         return Pointer.nativeValue(Native.getDirectBufferPointer(directBuffer));
     }
 
@@ -263,43 +262,5 @@ public final class JnaLibC extends AbstractLibC {
         int fcntl(int fd, int cmd, Object... args);
 
         String strerror(int errno);
-    }
-
-    /** {@link NativeMemory} from JNA's {@link Memory} (malloc/free). */
-    private static final class JnaMemory implements NativeMemory {
-        private final Memory memory;
-        private final ByteBuffer buffer;
-        private final long address;
-        private boolean closed;
-
-        JnaMemory(long size) {
-            memory = new Memory(size);
-            memory.clear();
-            buffer = memory.getByteBuffer(0, size).order(ByteOrder.nativeOrder());
-            address = Pointer.nativeValue(memory);
-        }
-
-        @Override
-        public long address() {
-            return address;
-        }
-
-        @Override
-        public ByteBuffer buffer() {
-            return buffer;
-        }
-
-        @Override
-        public long size() {
-            return memory.size();
-        }
-
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                memory.close();
-            }
-        }
     }
 }

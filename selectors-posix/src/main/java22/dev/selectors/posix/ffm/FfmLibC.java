@@ -14,7 +14,6 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongUnaryOperator;
@@ -230,60 +229,26 @@ public final class FfmLibC extends AbstractLibC {
         }
     }
 
+    // Each block its own arena: shared when the owner (a selector) may be made on one thread and
+    // used and closed on another, confined for one call's temporaries.
     @Override
     public NativeMemory allocate(long size) {
-        return new FfmMemory(Arena.ofShared(), size);
+        return allocateIn(Arena.ofShared(), size);
     }
 
     @Override
     public NativeMemory allocateTemporary(long size) {
-        return new FfmMemory(Arena.ofConfined(), size);
+        return allocateIn(Arena.ofConfined(), size);
+    }
+
+    private static NativeMemory allocateIn(Arena arena, long size) {
+        MemorySegment segment = arena.allocate(size, 16);
+        segment.fill((byte) 0);
+        return memory(segment.address(), segment.asByteBuffer(), arena::close);
     }
 
     @Override
-    public long address(ByteBuffer directBuffer) {
-        if (!directBuffer.isDirect()) {
-            throw new IllegalArgumentException("not a direct buffer: " + directBuffer);
-        }
+    protected long directBufferAddress(ByteBuffer directBuffer) {
         return MemorySegment.ofBuffer(directBuffer).address() - directBuffer.position();
-    }
-
-    /**
-     * {@link NativeMemory} from an arena of its own: shared when the owner (a selector) may be
-     * made on one thread and used and closed on another, confined for one call's temporaries.
-     */
-    private static final class FfmMemory implements NativeMemory {
-        private final Arena arena;
-        private final MemorySegment segment;
-        private final ByteBuffer buffer;
-
-        FfmMemory(Arena arena, long size) {
-            this.arena = arena;
-            segment = arena.allocate(size, 16);
-            segment.fill((byte) 0);
-            buffer = segment.asByteBuffer().order(ByteOrder.nativeOrder());
-        }
-
-        @Override
-        public long address() {
-            return segment.address();
-        }
-
-        @Override
-        public ByteBuffer buffer() {
-            return buffer;
-        }
-
-        @Override
-        public long size() {
-            return segment.byteSize();
-        }
-
-        @Override
-        public void close() {
-            if (arena.scope().isAlive()) {
-                arena.close();
-            }
-        }
     }
 }
