@@ -14,6 +14,11 @@ running.
 """
 import os, subprocess, sys, tempfile
 
+USAGE = "usage: allocating-jvms.py [RUNS]  (RUNS: fresh JVMs per configuration, a positive number; default 60)"
+if len(sys.argv) > 2 or (len(sys.argv) == 2 and not sys.argv[1].isdigit()) or sys.argv[1:] == ["0"]:
+    print(USAGE if sys.argv[1:2] in (["-h"], ["--help"]) else f"allocating-jvms.py: bad arguments {sys.argv[1:]}\n{USAGE}",
+          file=sys.stderr)
+    sys.exit(0 if sys.argv[1:2] in (["-h"], ["--help"]) else 2)
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 60
 CONFIGURATIONS = {
     "syscall(2)": [],
@@ -35,7 +40,8 @@ def class_path(work):
 
 def main():
     if "JAVA_HOME" not in os.environ:
-        sys.exit("set JAVA_HOME to a JDK 22+ (the FFM binding)")
+        print("allocating-jvms.py: set JAVA_HOME to a JDK 22+ (the FFM binding)\n" + USAGE, file=sys.stderr)
+        sys.exit(2)
     bin_ = os.path.join(os.environ["JAVA_HOME"], "bin")
     with tempfile.TemporaryDirectory() as work:
         cp = class_path(work)
@@ -61,4 +67,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:
+        sys.exit("allocating-jvms.py: interrupted; the runs so far are printed above")
