@@ -5,7 +5,8 @@ import java.nio.ByteOrder;
 
 /**
  * What every binding of the C library does the same way, whatever reaches the kernel: the
- * close-on-exec flag on every fd the library makes, and the widths that differ between systems.
+ * close-on-exec flag on every fd the library makes, the widths that differ between systems, and
+ * the one {@link NativeMemory} class (a binding gives an address, a view and how to free it).
  * A binding implements the plain calls; this class decides how they are combined, once for JNA
  * and FFM alike.
  *

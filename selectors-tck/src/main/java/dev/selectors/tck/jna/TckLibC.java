@@ -21,7 +21,7 @@ public final class TckLibC {
     }
 
     /**
-     * Whether this is Linux, where {@link #gettid} and {@link #tgkill} exist.
+     * Whether this is Linux, where {@link #gettid} and {@link #signalThread} work.
      *
      * @return whether this is Linux
      */
