@@ -12,14 +12,17 @@ with -XX:Tier3DelayOn=100000 (README, "Allocation and the JIT"). Prints, per con
 JVMs whose selects allocated and how many bytes. Loopback socket pairs only; nothing is left
 running.
 """
-import os, subprocess, sys, tempfile
+import argparse, os, subprocess, sys, tempfile
 
-USAGE = "usage: allocating-jvms.py [RUNS]  (RUNS: fresh JVMs per configuration, a positive number; default 60)"
-if len(sys.argv) > 2 or (len(sys.argv) == 2 and not sys.argv[1].isdigit()) or sys.argv[1:] == ["0"]:
-    print(USAGE if sys.argv[1:2] in (["-h"], ["--help"]) else f"allocating-jvms.py: bad arguments {sys.argv[1:]}\n{USAGE}",
-          file=sys.stderr)
-    sys.exit(0 if sys.argv[1:2] in (["-h"], ["--help"]) else 2)
-RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 60
+
+def positive(text):
+    if not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"not a positive number: {text!r}")
+    return int(text)
+
+
+ARGUMENTS = argparse.ArgumentParser(description="How many fresh JVMs compile epoll's select so that it allocates.")
+ARGUMENTS.add_argument("runs", nargs="?", type=positive, default=60, help="fresh JVMs per configuration (default 60)")
 CONFIGURATIONS = {
     "syscall(2)": [],
     "named functions": ["-Dselectors.syscalls=libc"],
@@ -39,9 +42,9 @@ def class_path(work):
 
 
 def main():
+    runs = ARGUMENTS.parse_args().runs
     if "JAVA_HOME" not in os.environ:
-        print("allocating-jvms.py: set JAVA_HOME to a JDK 22+ (the FFM binding)\n" + USAGE, file=sys.stderr)
-        sys.exit(2)
+        ARGUMENTS.error("set JAVA_HOME to a JDK 22+ (the FFM binding)")
     bin_ = os.path.join(os.environ["JAVA_HOME"], "bin")
     with tempfile.TemporaryDirectory() as work:
         cp = class_path(work)
@@ -49,7 +52,7 @@ def main():
         subprocess.run([os.path.join(bin_, "javac"), "-d", classes, "-cp", cp,
                         "benchmarks/scripts/EpollSelectAllocationOnce.java"], check=True)
         allocated = {name: [] for name in CONFIGURATIONS}
-        for repetition in range(RUNS):
+        for repetition in range(runs):
             for name, options in CONFIGURATIONS.items():
                 out = subprocess.run([os.path.join(bin_, "java"), "--enable-native-access=ALL-UNNAMED"] + options
                                      + ["-cp", cp + os.pathsep + classes, "dev.selectors.linux.EpollSelectAllocationOnce"],
@@ -58,12 +61,12 @@ def main():
                 if out.returncode != 0 or not lines:
                     sys.exit(f"{name}: the run failed:\n{out.stdout[-2000:]}{out.stderr[-2000:]}")
                 allocated[name].append(int(lines[-1].split()[1]))
-            print(f"run {repetition + 1}/{RUNS}: " + ", ".join(
+            print(f"run {repetition + 1}/{runs}: " + ", ".join(
                 f"{name} {sum(1 for b in bytes_ if b)}" for name, bytes_ in allocated.items()), flush=True)
     print()
     for name, bytes_ in allocated.items():
         failing = sorted(b for b in bytes_ if b)
-        print(f"{name}: {len(failing)} of {RUNS} JVMs allocated" + (f" (bytes: {failing})" if failing else ""))
+        print(f"{name}: {len(failing)} of {runs} JVMs allocated" + (f" (bytes: {failing})" if failing else ""))
 
 
 if __name__ == "__main__":

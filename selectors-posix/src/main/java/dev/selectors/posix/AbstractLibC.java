@@ -37,7 +37,7 @@ public abstract class AbstractLibC implements LibC {
      * @return the memory
      */
     protected static NativeMemory memory(long address, ByteBuffer view, Runnable free) {
-        return new AllocatedMemory(address, view.order(ByteOrder.nativeOrder()), view.capacity(), free);
+        return new AllocatedMemory(address, view.order(ByteOrder.nativeOrder()), free);
     }
 
     @Override

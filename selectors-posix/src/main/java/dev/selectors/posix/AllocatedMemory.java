@@ -3,23 +3,21 @@ package dev.selectors.posix;
 import java.nio.ByteBuffer;
 
 /**
- * The one {@link NativeMemory} of both bindings: what a binding allocated, as an address, a
- * view in the platform's byte order and a size, and how to free it. Made by
+ * The one {@link NativeMemory} of both bindings: what a binding allocated, as an address and a
+ * view in the platform's byte order over all of it, and how to free it. Made by
  * {@link AbstractLibC#memory}.
  */
 final class AllocatedMemory implements NativeMemory {
 
     private final long address;
     private final ByteBuffer buffer;
-    private final long size;
     // Holds what must stay reachable while the memory is in use (JNA's Memory, FFM's arena).
     private final Runnable free;
     private boolean closed;
 
-    AllocatedMemory(long address, ByteBuffer buffer, long size, Runnable free) {
+    AllocatedMemory(long address, ByteBuffer buffer, Runnable free) {
         this.address = address;
         this.buffer = buffer;
-        this.size = size;
         this.free = free;
     }
 
@@ -35,7 +33,7 @@ final class AllocatedMemory implements NativeMemory {
 
     @Override
     public long size() {
-        return size;
+        return buffer.capacity();
     }
 
     @Override
